@@ -1,0 +1,60 @@
+"""omlaegning check | schema | export: the handbook's command line, in Danish."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ContentErrors
+from .export import export
+from .loader import load_handbook
+from .schema import write_schemas
+
+
+def _check(args) -> int:
+    handbook = load_handbook(args.rod)
+    print(f"Indholdet er i orden: {len(handbook.principper)} principper, {len(handbook.faser)} faser, "
+          f"{len(handbook.vejledninger)} vejledninger, {len(handbook.kommuner)} kommuner, "
+          f"{len(handbook.ordliste.begreber)} begreber og {len(handbook.kilder)} kilder.")
+    return 0
+
+
+def _schema(args) -> int:
+    for path in write_schemas(args.mappe):
+        print(f"Skrev {path}")
+    return 0
+
+
+def _export(args) -> int:
+    count = export(args.rod, args.mappe)
+    print(f"Eksporterede {count} sider til {args.mappe}. Byg dem med: mkdocs build -f {args.mappe / 'mkdocs.yml'}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="omlaegning", description="Omlægningshåndbogens værktøj.")
+    parser.add_argument("--rod", type=Path, default=Path("."),
+                        help="mappen med concept/ og data/ (standard: den aktuelle mappe)")
+    parser.add_argument("--github", action="store_true",
+                        help="skriv også fejl som GitHub-annoteringer, så de vises på linjen")
+    commands = parser.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO")
+    commands.add_parser("check", help="tjek alt indhold uden at bygge (hurtigt)").set_defaults(run=_check)
+    schema = commands.add_parser("schema", help="skriv JSON Schema for YAML-filerne")
+    schema.add_argument("mappe", type=Path, nargs="?", default=Path("schema"))
+    schema.set_defaults(run=_schema)
+    exporter = commands.add_parser("export", help="skriv håndbogen som ren Markdown med egen mkdocs.yml")
+    exporter.add_argument("mappe", type=Path)
+    exporter.set_defaults(run=_export)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except ContentErrors as error:
+        print(error.report(), file=sys.stderr)
+        if args.github:
+            for item in error.errors:
+                print(item.github_annotation())
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

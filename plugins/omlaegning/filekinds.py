@@ -1,0 +1,32 @@
+"""Which YAML file holds which model: the map from the content folders to the models.
+
+Folders hold one entity per file, named by its id (adding a municipality is adding
+a file); single files hold a whole list.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import models
+
+
+@dataclass(frozen=True)
+class FileKind:
+    name: str           # also the JSON Schema's file name
+    pattern: str        # relative to the project root
+    model: type[models.Model]
+    one_per_file: bool  # the file is one entity whose id must match the file name
+
+
+FILE_KINDS = (
+    FileKind("haandbog", "concept/haandbog.yaml", models.Haandbog, False),
+    FileKind("kilder", "concept/kilder.yaml", models.KildeFil, False),
+    FileKind("recovery", "concept/recovery.yaml", models.Recovery, False),
+    FileKind("ordliste", "concept/ordliste.yaml", models.Ordliste, False),
+    FileKind("fase", "concept/faser/*.yaml", models.Fase, True),
+    FileKind("princip", "concept/principper/*.yaml", models.Princip, True),
+    FileKind("vejledning", "concept/vejledninger/*.yaml", models.Vejledning, True),
+    FileKind("kommune", "data/kommuner/*.yaml", models.Kommune, True),
+)
+
+CONTENT_DIRS = ("concept", "data")

@@ -1,0 +1,29 @@
+"""Danish formats for what readers see: "23. november 2026", "3.750.000 kr."."""
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "da_DK"
+
+_DATE_PATTERNS = {"dag": "d. MMMM y", "maaned": "MMMM y", "aar": "y"}
+
+
+def dato(value: datetime.date, praecision: str = "dag") -> str:
+    return format_date(value, _DATE_PATTERNS[praecision], locale=LOCALE)
+
+
+def tal(value: int | float) -> str:
+    return format_decimal(value, locale=LOCALE)
+
+
+def beloeb(kroner: int) -> str:
+    return f"{tal(kroner)} kr."
+
+
+def periode(start: datetime.date, slut: datetime.date | None) -> str:
+    if slut is None:
+        return f"fra {dato(start)}"
+    return f"{dato(start)} – {dato(slut)}"

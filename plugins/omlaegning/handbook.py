@@ -1,0 +1,63 @@
+"""The validated handbook: every entity, where it came from, and the links between them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import (Aktivitet, Begreb, Fase, Haandbog, Kilde, Kommune, Ordliste, Princip, Recovery,
+                     Vejledning)
+
+
+def danish_sort_key(text: str) -> str:
+    """Sort æ, ø, å after z and in that order, as a Danish reader expects."""
+    return text.lower().translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
+
+
+@dataclass(frozen=True)
+class Eksempel:
+    """An activity in a municipality that shows a principle or phase in practice."""
+
+    kommune: Kommune
+    aktivitet: Aktivitet
+
+
+@dataclass
+class Handbook:
+    root: Path
+    haandbog: Haandbog
+    kilder: dict[str, Kilde]
+    recovery: Recovery
+    ordliste: Ordliste
+    faser: list[Fase]
+    principper: list[Princip]
+    vejledninger: list[Vejledning]
+    kommuner: list[Kommune]
+    # (kind, id) -> the YAML file, relative to root, that holds the entity.
+    files: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def file_of(self, kind: str, entity_id: str = "") -> str:
+        return self.files[(kind, entity_id)]
+
+    @property
+    def begreber(self) -> list[Begreb]:
+        return sorted(self.ordliste.begreber, key=lambda b: danish_sort_key(b.term))
+
+    def begreb(self, begreb_id: str) -> Begreb:
+        return next(b for b in self.ordliste.begreber if b.id == begreb_id)
+
+    def princip(self, princip_id: str) -> Princip:
+        return next(p for p in self.principper if p.id == princip_id)
+
+    def fase(self, fase_id: str) -> Fase:
+        return next(f for f in self.faser if f.id == fase_id)
+
+    def eksempler_for_princip(self, princip_id: str) -> list[Eksempel]:
+        return [Eksempel(k, a) for k in self.kommuner for a in k.aktiviteter
+                if princip_id in a.principper]
+
+    def eksempler_for_fase(self, fase_id: str) -> list[Eksempel]:
+        return [Eksempel(k, a) for k in self.kommuner for a in k.aktiviteter if fase_id in a.faser]
+
+    def kommunens_principper(self, kommune: Kommune) -> list[Princip]:
+        used = {p for a in kommune.aktiviteter for p in a.principper}
+        return [p for p in self.principper if p.id in used]

@@ -1,0 +1,261 @@
+"""Load concept/ and data/: read every YAML file, validate it, check ids and references.
+
+All errors are collected before anything is raised, so an editor sees every mistake
+of a pull request in one run, each with file, line and field.
+"""
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import types
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, ContentErrors
+from .filekinds import CONTENT_DIRS, FILE_KINDS, FileKind
+from .handbook import Handbook, danish_sort_key
+from .messages import danish_message
+from .models import Kilde, Model
+from .models.references import reference_kind, walk
+from .yamlsource import YamlDocument, YamlErrors, read_yaml
+
+Loaded = list[tuple[FileKind, YamlDocument, Model]]
+# Ids declared in files that did not validate: references to them are not reported as
+# dangling, so one broken file gives its own errors and not a cascade elsewhere.
+Declared = set[tuple[str, str]]
+
+_LIST_FILES = {"kilder": ("kilde", "kilder"), "ordliste": ("begreb", "begreber")}
+
+
+def _content_files(root: Path) -> list[str]:
+    found = []
+    for folder in CONTENT_DIRS:
+        base = root / folder
+        if base.is_dir():
+            found += [p.relative_to(root).as_posix() for p in base.rglob("*") if p.is_file()]
+    return sorted(found)
+
+
+def _kind_of(rel: str) -> FileKind | None:
+    return next((k for k in FILE_KINDS if fnmatch.fnmatchcase(rel, k.pattern)
+                 and "/" not in rel[len(k.pattern.split("*")[0]):]), None)
+
+
+def _clean_path(loc: tuple, data: object) -> tuple:
+    """Drop the parts of pydantic's error location that are not in the YAML (union tags)."""
+    path, current = [], data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int):
+            current = current[part] if part < len(current) else None
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _allowed_fields(model: type[BaseModel], path: tuple) -> list[str]:
+    """The fields a model accepts at `path`, to suggest the right one for a misspelling."""
+    current: object = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation) -> object:
+    """list[X], X | None and Annotated[X, ...] -> X."""
+    while typing.get_origin(annotation) in (list, typing.Union, types.UnionType, typing.Annotated):
+        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+    return annotation
+
+
+def _validation_errors(kind: FileKind, doc: YamlDocument, error: ValidationError) -> list[ContentError]:
+    by_path: dict[tuple, list] = {}
+    for detail in error.errors():
+        by_path.setdefault(_clean_path(detail["loc"], doc.data), []).append(detail)
+    errors = []
+    for path, details in by_path.items():
+        if len(details) == 1:
+            detail = details[0]
+            allowed = _allowed_fields(kind.model, path[:-1]) if detail["type"] == "extra_forbidden" else None
+            message = danish_message(detail, allowed)
+            at_key = detail["type"] == "extra_forbidden"
+        else:
+            # A union (a table cell may be a number or a text): one message, not three.
+            message = " / ".join(sorted({danish_message(d) for d in details}))
+            at_key = False
+        errors.append(doc.error(path, message, key=at_key))
+    return errors
+
+
+def _declared_ids(kind: FileKind, rel: str, data: object) -> Declared:
+    if kind.one_per_file:
+        return {(kind.name, Path(rel).stem)}
+    if kind.name in _LIST_FILES and isinstance(data, dict) and isinstance(data.get(_LIST_FILES[kind.name][1]), list):
+        entity_kind, field = _LIST_FILES[kind.name]
+        return {(entity_kind, item["id"]) for item in data[field]
+                if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    return set()
+
+
+def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]]:
+    loaded: Loaded = []
+    declared: Declared = set()
+    errors: list[ContentError] = []
+    for rel in _content_files(root):
+        kind = _kind_of(rel)
+        if kind is None:
+            errors.append(ContentError(
+                rel, 1, 1, "",
+                "Filen hører ikke til nogen indholdstype. Principper ligger i concept/principper/, "
+                "faser i concept/faser/, vejledninger i concept/vejledninger/ og kommuner i "
+                "data/kommuner/, alle med endelsen .yaml."))
+            continue
+        try:
+            doc = read_yaml(root / rel, rel)
+        except YamlErrors as error:
+            errors += error.errors
+            if kind.one_per_file:
+                declared.add((kind.name, Path(rel).stem))
+            continue
+        try:
+            model = kind.model.model_validate(doc.data)
+        except ValidationError as error:
+            errors += _validation_errors(kind, doc, error)
+            declared |= _declared_ids(kind, rel, doc.data)
+            continue
+        if kind.one_per_file and model.id != Path(rel).stem:
+            errors.append(doc.error(
+                ("id",), f"id '{model.id}' skal være det samme som filnavnet ('{Path(rel).stem}'), "
+                         "så webadressen kan findes ud fra filen."))
+            declared.add((kind.name, Path(rel).stem))
+        loaded.append((kind, doc, model))
+    for kind in FILE_KINDS:
+        if not kind.one_per_file and not (root / kind.pattern).is_file():
+            errors.append(ContentError(kind.pattern, 1, 1, "", "Filen mangler; den skal findes."))
+    return loaded, declared, errors
+
+
+def _entities(kind: FileKind, model: Model) -> list[tuple[str, tuple, Model]]:
+    """The top-level entities a file defines, as (entity kind, path in file, model)."""
+    if kind.one_per_file:
+        return [(kind.name, (), model)]
+    if kind.name in _LIST_FILES:
+        entity_kind, field = _LIST_FILES[kind.name]
+        return [(entity_kind, (field, i), item) for i, item in enumerate(getattr(model, field))]
+    return []
+
+
+def _duplicate_ids_in_list(doc: YamlDocument, path: tuple, value: list) -> list[ContentError]:
+    errors, seen = [], {}
+    for index, item in enumerate(value):
+        item_id = getattr(item, "id", None)
+        if item_id is None:
+            continue
+        if item_id in seen:
+            errors.append(doc.error(
+                path + (index, "id"),
+                f"id '{item_id}' bruges allerede af punkt {seen[item_id] + 1} i listen; "
+                "et anker skal være entydigt på siden."))
+        seen.setdefault(item_id, index)
+    return errors
+
+
+def _dangling(target: str, ref_id: str, defined: dict) -> str:
+    known = sorted(i for k, i in defined if k == target)
+    message = f"Der findes ingen {target} med id '{ref_id}'."
+    guess = difflib.get_close_matches(ref_id, known, n=1)
+    if guess:
+        message += f" Mente du '{guess[0]}'?"
+    return message
+
+
+def _check_links(loaded: Loaded, declared: Declared) -> tuple[dict[tuple[str, str], str], list[ContentError]]:
+    """Every id defined once, every list's ids distinct, every reference pointing somewhere."""
+    errors: list[ContentError] = []
+    defined: dict[tuple[str, str], tuple[YamlDocument, tuple]] = {}
+    for kind, doc, model in loaded:
+        for entity_kind, path, entity in _entities(kind, model):
+            key = (entity_kind, entity.id)
+            if key in defined:
+                first_doc, first_path = defined[key]
+                line = first_doc.position(first_path + ("id",)).line
+                errors.append(doc.error(
+                    path + ("id",),
+                    f"id '{entity.id}' findes allerede i {first_doc.file} (linje {line}); "
+                    "et id skal være entydigt."))
+            else:
+                defined[key] = (doc, path)
+    for kind, doc, model in loaded:
+        for path, info, value in walk(model):
+            entity_list = kind.name in _LIST_FILES and path == (_LIST_FILES[kind.name][1],)
+            if isinstance(value, list) and not entity_list:  # entity lists were checked above
+                errors += _duplicate_ids_in_list(doc, path, value)
+            target = reference_kind(info)
+            if target is None or value is None:
+                continue
+            refs = enumerate(value) if isinstance(value, list) else [(None, value)]
+            for index, ref_id in refs:
+                if (target, ref_id) not in defined and (target, ref_id) not in declared:
+                    where = path if index is None else path + (index,)
+                    errors.append(doc.error(where, _dangling(target, ref_id, defined)))
+    files = {key: doc.file for key, (doc, _) in defined.items()}
+    return files, errors
+
+
+def _unique_numbers(entries: Loaded, name: str) -> list[ContentError]:
+    errors, seen = [], {}
+    for kind, doc, model in entries:
+        if kind.name != name:
+            continue
+        if model.nummer in seen:
+            errors.append(doc.error(
+                ("nummer",), f"nummer {model.nummer} bruges også af {seen[model.nummer]}; "
+                             "hvert nummer må kun bruges én gang."))
+        seen.setdefault(model.nummer, doc.file)
+    return errors
+
+
+def load_handbook(root: Path) -> Handbook:
+    """Load and check all content under `root`. Raises ContentErrors listing every problem."""
+    root = Path(root)
+    loaded, declared, errors = _read_and_validate(root)
+    files, link_errors = _check_links(loaded, declared)
+    errors += link_errors
+    for name in ("fase", "princip", "vejledning"):
+        errors += _unique_numbers(loaded, name)
+    if errors:
+        raise ContentErrors(errors)
+
+    def all_of(name):
+        return [model for kind, _, model in loaded if kind.name == name]
+
+    def single(name):
+        return all_of(name)[0]
+
+    files.update({(kind.name, ""): doc.file for kind, doc, _ in loaded if not kind.one_per_file})
+    kilder: dict[str, Kilde] = {k.id: k for k in single("kilder").kilder}
+    return Handbook(
+        root=root,
+        haandbog=single("haandbog"),
+        kilder=kilder,
+        recovery=single("recovery"),
+        ordliste=single("ordliste"),
+        faser=sorted(all_of("fase"), key=lambda f: f.nummer),
+        principper=sorted(all_of("princip"), key=lambda p: p.nummer),
+        vejledninger=sorted(all_of("vejledning"), key=lambda v: v.nummer),
+        kommuner=sorted(all_of("kommune"), key=lambda k: danish_sort_key(k.navn)),
+        files=files,
+    )

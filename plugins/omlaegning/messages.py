@@ -1,0 +1,89 @@
+"""Pydantic's validation errors said in Danish, for editors rather than programmers."""
+from __future__ import annotations
+
+import datetime
+import difflib
+
+from pydantic_core import ErrorDetails
+
+from .models.base import ID_PATTERN
+
+
+def _kind(value: object) -> str:
+    """What an editor wrote, named in Danish."""
+    if value is None:
+        return "et tomt felt"
+    if isinstance(value, bool):
+        return f"sand/falsk-værdien '{'true' if value else 'false'}'"
+    if isinstance(value, int):
+        return f"tallet {value}"
+    if isinstance(value, float):
+        return f"kommatallet {value}"
+    if isinstance(value, str):
+        return f"teksten '{value}'" if len(value) <= 40 else "en tekst"
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en gruppe af felter"
+    if isinstance(value, datetime.date):
+        return f"datoen {value.isoformat()}"
+    return "en værdi af forkert slags"
+
+
+_EXPECTED = {
+    "string_type": "en tekst",
+    "int_type": "et helt tal (uden anførselstegn)",
+    "int_from_float": "et helt tal",
+    "float_type": "et tal",
+    "bool_type": "true eller false",
+    "list_type": "en liste (linjer der begynder med '- ')",
+    "dict_type": "en gruppe af felter",
+    "model_type": "en gruppe af felter",
+    "model_attributes_type": "en gruppe af felter",
+    "date_type": "en dato skrevet ÅÅÅÅ-MM-DD",
+    "url_type": "en webadresse",
+}
+
+
+def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    value = error.get("input")
+    if kind == "missing":
+        return "Feltet mangler og skal udfyldes."
+    if kind == "extra_forbidden":
+        message = "Ukendt felt."
+        if allowed_fields:
+            guess = difflib.get_close_matches(str(error["loc"][-1]), allowed_fields, n=1)
+            if guess:
+                message += f" Mente du '{guess[0]}'?"
+            message += " Tilladte felter her: " + ", ".join(allowed_fields) + "."
+        return message
+    if kind in _EXPECTED:
+        message = f"Forventede {_EXPECTED[kind]}, men fik {_kind(value)}."
+        if kind == "string_type" and isinstance(value, (bool, int, float, datetime.date)):
+            message += " Sæt værdien i anførselstegn, hvis den skal stå som tekst."
+        return message
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        return (f"'{value}' er ikke et gyldigt id: brug kun små bogstaver a-z, tal og enkelte "
+                "bindestreger (ikke æ, ø, å eller mellemrum), fx 'en-indgang'.")
+    if kind == "string_too_short":
+        return "Feltet er tomt; skriv en tekst eller fjern feltet."
+    if kind == "string_too_long":
+        return f"Teksten er for lang (højst {ctx.get('max_length')} tegn)."
+    if kind == "too_short":
+        return f"Listen skal have mindst {ctx.get('min_length')} punkt(er)."
+    if kind == "too_long":
+        return f"Listen må højst have {ctx.get('max_length')} punkter."
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"Tallet skal være mindst {ctx.get('ge', ctx.get('gt'))}, men er {value}."
+    if kind in ("less_than_equal", "less_than"):
+        return f"Tallet må højst være {ctx.get('le', ctx.get('lt'))}, men er {value}."
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+        return f"Værdien skal være en af: {expected}; fik {_kind(value)}."
+    if kind.startswith("url_") or kind == "url_parsing":
+        return f"'{value}' er ikke en gyldig webadresse; den skal begynde med https://."
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return f"Ugyldig værdi ({kind}): {_kind(value)}."

@@ -1,0 +1,7 @@
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class OmlaegningConfig(base.Config):
+    # Where concept/ and data/ live, relative to mkdocs.yml.
+    content_root = c.Type(str, default=".")

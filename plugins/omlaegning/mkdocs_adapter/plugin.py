@@ -1,0 +1,52 @@
+"""MkDocs events only: load and render in on_config, add the pages, watch the YAML.
+
+Loading happens in on_config, before MkDocs cleans site/, so a content error stops
+the build with the Danish report and leaves the published site as it was.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from ..errors import ContentErrors
+from ..filekinds import CONTENT_DIRS
+from ..history import last_changed
+from ..loader import load_handbook
+from ..render import render_handbook
+from .config import OmlaegningConfig
+
+
+class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
+    def on_config(self, config):
+        self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
+        try:
+            handbook = load_handbook(self.root)
+        except ContentErrors as error:
+            raise PluginError(error.report()) from None
+        self.rendered = render_handbook(handbook, last_changed(self.root))
+        # Generated sections first, then the hand-written pages listed in mkdocs.yml.
+        config.nav = self.rendered.nav + list(config.nav or [])
+        return config
+
+    def on_files(self, files, config):
+        for page in self.rendered.pages:
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(
+                    f"docs/{page.path} har samme sti som en side, håndbogen laver ud fra YAML; "
+                    "omdøb eller slet den håndskrevne fil.")
+            file = File.generated(config, page.path, content=page.markdown)
+            # The edit button opens the YAML file, which lives outside docs/.
+            file.edit_uri = (Path(os.path.relpath(self.root / page.edit_file, config.docs_dir)).as_posix()
+                             if page.edit_file else None)
+            files.append(file)
+        return files
+
+    def on_serve(self, server, config, builder):
+        for folder in CONTENT_DIRS:
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server

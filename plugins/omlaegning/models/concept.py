@@ -1,0 +1,134 @@
+"""The concept: sources, phases, principles, recovery, guidance per audience, glossary."""
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from pydantic import Field, HttpUrl
+
+from .base import (BegrebRef, FaseRef, Id, KildeRef, MarkdownTekst, Model, PrincipRef, Tekst,
+                   kilder_field)
+
+
+class Kilde(Model):
+    """Et dokument eller en webside, som håndbogens oplysninger bygger på."""
+
+    id: Id
+    titel: Tekst = Field(description="Dokumentets eller sidens titel.")
+    udgiver: Tekst = Field(description="Organisationen bag, fx 'Herning Kommune'.")
+    type: Literal["dokument", "webside"] = Field(description="'dokument' eller 'webside'.")
+    dato: datetime.date | None = Field(None, description="Udgivelses- eller mødedato, ÅÅÅÅ-MM-DD.")
+    url: HttpUrl | None = Field(None, description="Offentlig webadresse, hvis kilden findes online.")
+    note: Tekst | None = Field(None, description="Kort note om kilden, fx hvad den er.")
+
+
+class KildeFil(Model):
+    """concept/kilder.yaml: alle kilder."""
+
+    kilder: list[Kilde] = Field(min_length=1, description="Alle kilder, håndbogen henviser til.")
+
+
+class Haandbog(Model):
+    """concept/haandbog.yaml: håndbogens titel og forsidens tekster."""
+
+    titel: Tekst
+    undertitel: Tekst
+    intro: MarkdownTekst = Field(description="Forsidens indledning.")
+    om_faserne: MarkdownTekst = Field(
+        description="Hvad faserne bygger på; vises på forsiden og på hver faseside.")
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Fase(Model):
+    """En fase i en omlægning (concept/faser/<id>.yaml)."""
+
+    id: Id
+    nummer: int = Field(ge=1, le=20, description="Fasens plads i rækkefølgen, 1 er den første.")
+    titel: Tekst
+    kort: Tekst = Field(description="Én sætning om fasen til forsidens overblik.")
+    formaal: MarkdownTekst = Field(description="Hvad fasen skal opnå.")
+    trin: list[Tekst] = Field(min_length=1, description="Typiske trin i fasen.")
+    deltagere: list[Tekst] = Field(min_length=1, description="Hvem der typisk deltager.")
+    resultat: list[Tekst] = Field(min_length=1, description="Hvad fasen munder ud i.")
+    principper: list[PrincipRef] = Field(default=[], description="Principper, der især er i spil.")
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Princip(Model):
+    """Et af de otte principper (concept/principper/<id>.yaml) med Hvad, Hvorfor og Hvordan."""
+
+    id: Id
+    nummer: int = Field(ge=1, le=8, description="Principets nummer, 1-8.")
+    titel: Tekst
+    kort: Tekst = Field(description="Én sætning, der sammenfatter principet.")
+    hvad: MarkdownTekst = Field(description="Hvad principet betyder.")
+    hvorfor: MarkdownTekst = Field(description="Hvorfor: faglige og juridiske begrundelser.")
+    hvordan: MarkdownTekst = Field(description="Hvordan principet ændrer praksis.")
+    lovgrundlag: list[Tekst] = Field(default=[], description="Relevante paragraffer, fx '§ 81'.")
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Definition(Model):
+    id: Id
+    begreb: Tekst
+    tekst: MarkdownTekst
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Vaerdi(Model):
+    """En recovery-værdi."""
+
+    id: Id
+    titel: Tekst
+    tekst: MarkdownTekst
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Recovery(Model):
+    """concept/recovery.yaml: definitioner af recovery og rehabilitering og recovery-værdierne."""
+
+    titel: Tekst
+    intro: MarkdownTekst
+    definitioner: list[Definition] = Field(min_length=1)
+    vaerdier: list[Vaerdi] = Field(min_length=1)
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Afsnit(Model):
+    """Et afsnit i en vejledning; id'et bliver afsnittets anker."""
+
+    id: Id
+    titel: Tekst
+    tekst: MarkdownTekst
+    principper: list[PrincipRef] = Field(default=[], description="Principper, afsnittet handler om.")
+
+
+class Vejledning(Model):
+    """Vejledning til én målgruppe (concept/vejledninger/<id>.yaml)."""
+
+    id: Id
+    nummer: int = Field(ge=1, le=20, description="Rækkefølgen i menuen.")
+    titel: Tekst = Field(description="Målgruppens navn, fx 'Myndighed'.")
+    hvem: Tekst = Field(description="Hvem vejledningen er til, i én sætning.")
+    intro: MarkdownTekst
+    afsnit: list[Afsnit] = Field(min_length=1)
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Begreb(Model):
+    """Et ord i ordlisten."""
+
+    id: Id
+    term: Tekst
+    definition: MarkdownTekst
+    synonymer: list[Tekst] = Field(default=[], description="Andre ord og stavemåder, læsere søger på.")
+    se_ogsaa: list[BegrebRef] = Field(default=[], description="Beslægtede begreber i ordlisten.")
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Ordliste(Model):
+    """concept/ordliste.yaml."""
+
+    intro: MarkdownTekst
+    begreber: list[Begreb] = Field(min_length=1)
+

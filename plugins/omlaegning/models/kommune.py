@@ -1,0 +1,101 @@
+"""A municipality's experiences: one file per municipality in data/kommuner/."""
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import FaseRef, Id, KildeRef, MarkdownTekst, Model, PrincipRef, Tekst, kilder_field
+
+
+class Periode(Model):
+    start: datetime.date = Field(description="Første dag, ÅÅÅÅ-MM-DD.")
+    slut: datetime.date | None = Field(None, description="Sidste dag, ÅÅÅÅ-MM-DD; udelades, hvis den ikke kendes.")
+
+    @model_validator(mode="after")
+    def _ends_after_start(self):
+        if self.slut is not None and self.slut < self.start:
+            raise ValueError("Perioden slutter, før den begynder ('slut' ligger før 'start').")
+        return self
+
+
+class Budget(Model):
+    beloeb: int = Field(ge=0, description="Beløbet i hele kroner, uden punktummer: 3750000.")
+    tekst: Tekst = Field(description="Hvad beløbet dækker, og hvem det kommer fra.")
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Projekt(Model):
+    navn: Tekst = Field(description="Projektets navn, fx 'Styrmand i eget liv'.")
+    periode: Periode | None = None
+    budget: Budget | None = None
+    ejer: Tekst | None = Field(None, description="Den enhed i kommunen, der ejer projektet.")
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Aktivitet(Model):
+    """En aktivitet eller vej i kommunens omlægning; id'et bliver afsnittets anker."""
+
+    id: Id
+    titel: Tekst
+    beskrivelse: MarkdownTekst
+    principper: list[PrincipRef] = Field(default=[], description="Principper, aktiviteten viser i praksis.")
+    faser: list[FaseRef] = Field(default=[], description="Faser, aktiviteten hører til.")
+    kilder: list[KildeRef] = kilder_field()
+
+
+Celle = int | float | str
+
+
+class Tabel(Model):
+    """Tal fra kilderne som en tabel. Tal skrives som tal (1234), årstal i kolonner som tekst ('2016')."""
+
+    id: Id
+    titel: Tekst
+    kolonner: list[Tekst] = Field(min_length=2)
+    raekker: list[list[Celle]] = Field(min_length=1, description="Én liste pr. række, lige så lang som 'kolonner'.")
+    note: Tekst | None = None
+    kilder: list[KildeRef] = kilder_field()
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self):
+        for number, row in enumerate(self.raekker, start=1):
+            if len(row) != len(self.kolonner):
+                raise ValueError(
+                    f"Række {number} har {len(row)} celler, men tabellen har {len(self.kolonner)} kolonner.")
+        return self
+
+
+class Milepael(Model):
+    dato: datetime.date = Field(description="Datoen, ÅÅÅÅ-MM-DD; kendes kun måned eller år, brug den 1. og sæt 'praecision'.")
+    praecision: Literal["dag", "maaned", "aar"] = Field(
+        "dag", description="Hvor præcis datoen er: 'dag', 'maaned' eller 'aar'.")
+    tekst: Tekst
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Enhed(Model):
+    navn: Tekst = Field(description="Enhedens navn, fx 'Styregruppe'.")
+    rolle: Tekst = Field(description="Hvad enheden gør i omlægningen.")
+
+
+class Kommune(Model):
+    """En kommunes erfaringer med omlægning (data/kommuner/<id>.yaml)."""
+
+    id: Id
+    navn: Tekst = Field(description="Kommunens navn, fx 'Herning Kommune'.")
+    resume: MarkdownTekst = Field(description="Kort fortalt: hvad kommunen gjorde.")
+    projekt: Projekt | None = None
+    rolle_i_partnerskabet: Tekst | None = Field(
+        None, description="Kommunens rolle, fx 'Partnerskabskommune 2019-2022'.")
+    partnere: list[Tekst] = Field(default=[], description="Samarbejdspartnere i og uden for kommunen.")
+    aktiviteter: list[Aktivitet] = Field(default=[])
+    organisation: list[Enhed] = Field(default=[])
+    tal: list[Tabel] = Field(default=[])
+    tidslinje: list[Milepael] = Field(default=[])
+    resultater: MarkdownTekst | None = Field(None, description="Resultater og erfaringer indtil nu.")
+    kildegrundlag: MarkdownTekst | None = Field(
+        None, description="Hvad kilderne ikke siger noget om; vises, når kilderne er tynde.")
+    faser: list[FaseRef] = Field(default=[], description="Faser, kommunens erfaringer belyser.")
+    kilder: list[KildeRef] = kilder_field()

@@ -1,0 +1,178 @@
+"""Which pages the handbook has, where they live, and how each is rendered.
+
+A page's path (and so its URL) comes from ids only. Each page kind has one template
+in templates/, fed by one model; this module only decides paths, sources and navigation.
+"""
+from __future__ import annotations
+
+import datetime
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .. import formatting
+from ..handbook import Handbook
+from ..models.references import references
+from . import text
+
+# kind -> path of its page; {id} is the entity's id.
+PAGE_PATHS = {
+    "forside": "index.md",
+    "fase": "faser/{id}.md",
+    "principper": "principper/index.md",
+    "princip": "principper/{id}.md",
+    "recovery": "recovery.md",
+    "vejledning": "vejledning/{id}.md",
+    "kommuner": "kommuner/index.md",
+    "kommune": "kommuner/{id}.md",
+    "ordliste": "ordliste.md",
+}
+
+
+def page_path(kind: str, entity_id: str = "") -> str:
+    return PAGE_PATHS[kind].format(id=entity_id)
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str                  # relative to the site root, e.g. "principper/ressourcer.md"
+    title: str                 # its title in the navigation
+    markdown: str
+    sources: tuple[str, ...]   # the YAML files the page is made from, relative to the project root
+    updated: datetime.date | None
+
+    @property
+    def edit_file(self) -> str | None:
+        """The one YAML file an editor changes to change this page, if there is one."""
+        return self.sources[0] if len(self.sources) == 1 else None
+
+
+@dataclass(frozen=True)
+class RenderedHandbook:
+    pages: list[Page]
+    # Navigation as nested {title: path or list} entries, the shape mkdocs.yml's nav uses.
+    nav: list[dict]
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        finalize=text.finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown anchors are written {#id}; Jinja's own comments would claim "{#".
+        comment_start_string="{%#",
+        comment_end_string="#%}",
+    )
+    env.filters.update(
+        md=text.markdown,
+        url=text.url,
+        dato=formatting.dato,
+        beloeb=formatting.beloeb,
+        tal=formatting.tal,
+        periode=lambda p: formatting.periode(p.start, p.slut),
+    )
+    return env
+
+
+class _Renderer:
+    def __init__(self, handbook: Handbook, dates: dict[str, datetime.date]):
+        self.hb = handbook
+        self.dates = dates
+        self.env = _environment()
+
+    def page(self, kind: str, entity_id: str, title: str, template: str, sources: list[str],
+             kilder: list[str], **context) -> Page:
+        path = page_path(kind, entity_id)
+
+        def link(target_kind: str, target_id: str = "", anchor: str = "") -> Markup:
+            target = posixpath.relpath(page_path(target_kind, target_id), posixpath.dirname(path) or ".")
+            return Markup(target + (f"#{anchor}" if anchor else ""))
+
+        sources = list(dict.fromkeys(sources))
+        known = [self.dates[s] for s in sources if s in self.dates]
+        updated = max(known) if known else None
+        markdown = self.env.get_template(template).render(
+            hb=self.hb, link=link, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
+            updated=updated, **context)
+        return Page(path, title, markdown, tuple(sources), updated)
+
+    def all_pages(self) -> list[Page]:
+        hb = self.hb
+        pages = [self.page(
+            "forside", "", "Forside", "forside.md.j2", [hb.file_of("haandbog")] + [
+                hb.file_of("fase", f.id) for f in hb.faser],
+            hb.haandbog.kilder)]
+        for fase in hb.faser:
+            eksempler = hb.eksempler_for_fase(fase.id)
+            pages.append(self.page(
+                "fase", fase.id, f"{fase.nummer}. {fase.titel}", "fase.md.j2",
+                [hb.file_of("fase", fase.id)],
+                references(fase, "kilde") + [k for e in eksempler for k in _kilder_af(e)],
+                fase=fase, eksempler=eksempler))
+        pages.append(self.page(
+            "principper", "", "Oversigt", "principper.md.j2",
+            [hb.file_of("princip", p.id) for p in hb.principper],
+            [k for p in hb.principper for k in p.kilder]))
+        for princip in hb.principper:
+            eksempler = hb.eksempler_for_princip(princip.id)
+            pages.append(self.page(
+                "princip", princip.id, f"{princip.nummer}. {princip.titel}", "princip.md.j2",
+                [hb.file_of("princip", princip.id)],
+                references(princip, "kilde") + [k for e in eksempler for k in _kilder_af(e)],
+                princip=princip, eksempler=eksempler,
+                faser=[f for f in hb.faser if princip.id in f.principper]))
+        pages.append(self.page(
+            "recovery", "", hb.recovery.titel, "recovery.md.j2", [hb.file_of("recovery")],
+            references(hb.recovery, "kilde"), recovery=hb.recovery))
+        for vejledning in hb.vejledninger:
+            pages.append(self.page(
+                "vejledning", vejledning.id, vejledning.titel, "vejledning.md.j2",
+                [hb.file_of("vejledning", vejledning.id)], references(vejledning, "kilde"),
+                vejledning=vejledning))
+        pages.append(self.page(
+            "kommuner", "", "Oversigt", "kommuner.md.j2",
+            [hb.file_of("kommune", k.id) for k in hb.kommuner],
+            [k for kommune in hb.kommuner for k in kommune.kilder]))
+        for kommune in hb.kommuner:
+            pages.append(self.page(
+                "kommune", kommune.id, kommune.navn, "kommune.md.j2",
+                [hb.file_of("kommune", kommune.id)], references(kommune, "kilde"),
+                kommune=kommune, principper=hb.kommunens_principper(kommune)))
+        pages.append(self.page(
+            "ordliste", "", "Ordliste", "ordliste.md.j2", [hb.file_of("ordliste")],
+            references(hb.ordliste, "kilde")))
+        return pages
+
+
+def _kilder_af(eksempel) -> list[str]:
+    return references(eksempel.aktivitet, "kilde") or eksempel.kommune.kilder
+
+
+def _navigation(pages: list[Page]) -> list[dict]:
+    by_path = {p.path: p for p in pages}
+
+    def section(prefix: str) -> list:
+        return [{p.title: p.path} for p in pages if p.path.startswith(prefix)]
+
+    return [
+        {"Forside": "index.md"},
+        {"Faser": section("faser/")},
+        {"Principper": section("principper/")},
+        {by_path["recovery.md"].title: "recovery.md"},
+        {"Vejledning": section("vejledning/")},
+        {"Kommunernes erfaringer": section("kommuner/")},
+        {"Ordliste": "ordliste.md"},
+    ]
+
+
+def render_handbook(handbook: Handbook, dates: dict[str, datetime.date] | None = None) -> RenderedHandbook:
+    """All generated pages and their navigation. `dates`: last change per YAML file (from git)."""
+    pages = _Renderer(handbook, dates or {}).all_pages()
+    return RenderedHandbook(pages, _navigation(pages))

@@ -1,0 +1,208 @@
+"""Read one YAML file into plain data plus the line and column of every value.
+
+PyYAML's loaders keep the last of two equal keys and forget where each value
+stood. We compose the node tree ourselves so that duplicate keys become errors
+and every field path can be traced back to its line for the editor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, FieldPath, format_field
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass
+class YamlDocument:
+    file: str
+    data: object
+    # Where each value starts, and where each mapping key starts (for unknown fields).
+    values: dict[FieldPath, Position]
+    keys: dict[FieldPath, Position]
+
+    def position(self, path: FieldPath, *, key: bool = False) -> Position:
+        """The position of a field, or of the nearest enclosing value that exists."""
+        if key and path in self.keys:
+            return self.keys[path]
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.values:
+                return self.values[path[:end]]
+        return Position(1, 1)
+
+    def error(self, path: FieldPath, message: str, *, key: bool = False) -> ContentError:
+        where = self.position(path, key=key)
+        return ContentError(self.file, where.line, where.column, format_field(path), message)
+
+
+class YamlErrors(Exception):
+    def __init__(self, errors: list[ContentError]):
+        self.errors = errors
+        super().__init__("\n".join(map(str, errors)))
+
+
+class _AliasUsed(yaml.MarkedYAMLError):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that refuses aliases: they can multiply a small file into gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasUsed(problem="alias", problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": "kolon på et sted, hvor det ikke må stå (sæt teksten i anførselstegn)",
+    "could not find expected ':'": "et felt mangler kolon efter navnet",
+    "found character '\\t' that cannot start any token": "tabulatortegn; brug mellemrum til indrykning",
+    "found undefined alias": "alias (*) uden tilhørende anker",
+    "did not find expected key": "indrykningen passer ikke med linjerne over",
+    "did not find expected '-' indicator": "indrykningen af listen passer ikke",
+    "found unexpected end of stream": "filen slutter midt i en tekst (mangler et afsluttende anførselstegn?)",
+    "found unknown escape character": "ukendt tegn efter \\ i en tekst i dobbelte anførselstegn",
+    "expected <block end>, but found '-'": "et listepunkt står forkert indrykket",
+    "expected ',' or ']'": "en liste i [ ] bliver ikke lukket med ]",
+    "expected ',' or '}'": "en gruppe i { } bliver ikke lukket med }",
+}
+
+# For these, where the unclosed bracket began helps more than where the parser gave up.
+_POINT_AT_CONTEXT = ("expected ',' or ']'", "expected ',' or '}'")
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    for english, danish in _SYNTAX_HINTS.items():
+        if problem.startswith(english):
+            return f"YAML-syntaksfejl: {danish}."
+    return "YAML-syntaksfejl: filen kan ikke læses som YAML (tjek indrykning, kolon og anførselstegn)."
+
+
+def _mark_error(file: str, mark, message: str) -> ContentError:
+    return ContentError(file, mark.line + 1, mark.column + 1, "", message)
+
+
+def _decode(file: str, raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise YamlErrors([ContentError(
+            file, 1, 1, "",
+            "Filen begynder med et BOM-tegn (byte order mark); gem den som UTF-8 uden BOM.")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise YamlErrors([ContentError(
+            file, line, column, "",
+            "Filen er ikke gemt som UTF-8; gem den igen med tegnsættet UTF-8.")]) from None
+
+
+def _tab_errors(file: str, text: str) -> list[ContentError]:
+    errors = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "\t" in line:
+            errors.append(ContentError(
+                file, number, line.index("\t") + 1, "",
+                "Tabulatortegn er ikke tilladt i håndbogens YAML; brug mellemrum."))
+    return errors
+
+
+class _Builder:
+    """Turns composed nodes into Python values while recording positions."""
+
+    def __init__(self, file: str, loader: _Loader):
+        self.file = file
+        self.loader = loader
+        self.values: dict[FieldPath, Position] = {}
+        self.keys: dict[FieldPath, Position] = {}
+        self.errors: list[ContentError] = []
+
+    def build(self, node: yaml.Node, path: FieldPath) -> object:
+        self.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node)
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError):
+            where = node.start_mark
+            self.errors.append(ContentError(
+                self.file, where.line + 1, where.column + 1, format_field(path),
+                f"Værdien '{node.value}' kan ikke læses; en dato skrives ÅÅÅÅ-MM-DD "
+                "og skal findes i kalenderen."))
+            return node.value
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict:
+        result: dict = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.errors.append(_mark_error(
+                    self.file, mark, "Fletning med '<<' er ikke tilladt; skriv felterne ud."))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.errors.append(_mark_error(self.file, mark, "Et feltnavn skal være en kort tekst."))
+                continue
+            key = key_node.value
+            if key in first_seen:
+                self.errors.append(ContentError(
+                    self.file, mark.line + 1, mark.column + 1, format_field(path + (key,)),
+                    f"Feltet står to gange (første gang i linje {first_seen[key]}); "
+                    "YAML ville i stilhed bruge det sidste, så slet det ene."))
+                continue
+            first_seen[key] = mark.line + 1
+            self.keys[path + (key,)] = Position(mark.line + 1, mark.column + 1)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+
+def parse_yaml(file: str, raw: bytes) -> YamlDocument:
+    """Parse YAML bytes; `file` is the name shown in messages. Raises YamlErrors."""
+    text = _decode(file, raw)
+    tab_errors = _tab_errors(file, text)
+    if tab_errors:
+        raise YamlErrors(tab_errors)
+    loader = _Loader(text)
+    try:
+        nodes = []
+        while loader.check_node():
+            nodes.append(loader.get_node())
+        if len(nodes) > 1:
+            raise YamlErrors([_mark_error(
+                file, nodes[1].start_mark,
+                "Her begynder et nyt YAML-dokument efter '---'; filen må kun indeholde ét.")])
+        builder = _Builder(file, loader)
+        data = builder.build(nodes[0], ()) if nodes else None
+    except _AliasUsed as error:
+        raise YamlErrors([_mark_error(
+            file, error.problem_mark,
+            "Aliaser (*navn) er ikke tilladt i håndbogens YAML; skriv indholdet ud.")]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if error.context_mark and (error.problem or "").startswith(_POINT_AT_CONTEXT):
+            mark = error.context_mark
+        raise YamlErrors([_mark_error(file, mark, _syntax_message(error))]) from None
+    except yaml.YAMLError:
+        raise YamlErrors([ContentError(
+            file, 1, 1, "", "Filen kan ikke læses som YAML.")]) from None
+    finally:
+        loader.dispose()
+    if builder.errors:
+        raise YamlErrors(builder.errors)
+    return YamlDocument(file, data, builder.values, builder.keys)
+
+
+def read_yaml(path: Path, shown_as: str) -> YamlDocument:
+    return parse_yaml(shown_as, path.read_bytes())

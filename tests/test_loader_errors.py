@@ -1,0 +1,131 @@
+"""Content mistakes found after parsing: each case changes one file of the minimal fixture
+and expects one Danish error with its file, line and field."""
+import pytest
+
+P = "concept/principper/alpha.yaml"
+K = "data/kommuner/testby.yaml"
+
+CASES = [
+    # (what, file, old text, new text, line, field, message)
+    ("missing required field", P, "hvad: Hvad alpha er.\n", "", 1, "hvad",
+     "Feltet mangler og skal udfyldes."),
+    ("number written as text", P, "nummer: 1", 'nummer: "1"', 2, "nummer",
+     "Forventede et helt tal (uden anførselstegn), men fik teksten '1'."),
+    ("amount written with dots", K, "beloeb: 3750000", 'beloeb: "3.750.000"', 10, "projekt.budget.beloeb",
+     "Forventede et helt tal (uden anførselstegn), men fik teksten '3.750.000'."),
+    ("yes/no read as true/false", P, "titel: Tag udgangspunkt i håb", "titel: no", 3, "titel",
+     "Forventede en tekst, men fik sand/falsk-værdien 'false'. "
+     "Sæt værdien i anførselstegn, hvis den skal stå som tekst."),
+    ("list where text is due", P, "kort: Håb først.", "kort: [Håb, først]", 4, "kort",
+     "Forventede en tekst, men fik en liste."),
+    ("text where a list is due", P, "kilder: [kilde-a]", "kilder: kilde-a", 9, "kilder",
+     "Forventede en liste (linjer der begynder med '- '), men fik teksten 'kilde-a'."),
+    ("empty list of sources", P, "kilder: [kilde-a]", "kilder: []", 9, "kilder",
+     "Listen skal have mindst 1 punkt(er)."),
+    ("id with æ", K, "id: en-indgang", "id: én-indgang", 16, "aktiviteter[1].id",
+     "'én-indgang' er ikke et gyldigt id: brug kun små bogstaver a-z, tal og enkelte bindestreger "
+     "(ikke æ, ø, å eller mellemrum), fx 'en-indgang'."),
+    ("id differs from file name", P, "id: alpha", "id: alfa", 1, "id",
+     "id 'alfa' skal være det samme som filnavnet ('alpha'), så webadressen kan findes ud fra filen."),
+    ("reference to a principle that does not exist", K, "principper: [alpha]", "principper: [alpa]", 19,
+     "aktiviteter[1].principper[1]", "Der findes ingen princip med id 'alpa'. Mente du 'alpha'?"),
+    ("reference to a source that does not exist", P, "kilder: [kilde-a]", "kilder: [kilde-c]", 9,
+     "kilder[1]", "Der findes ingen kilde med id 'kilde-c'. Mente du 'kilde-b'?"),
+    ("period that ends before it starts", K, "slut: 2022-09-30", "slut: 2019-09-30", 7, "projekt.periode",
+     "Perioden slutter, før den begynder ('slut' ligger før 'start')."),
+    ("table row too short", K, '- ["2017", 1500]', '- ["2017"]', 23, "tal[1]",
+     "Række 2 har 1 celler, men tabellen har 2 kolonner."),
+    ("table cell that is true/false", K, '- ["2017", 1500]', '- ["2017", yes]', 28, "tal[1].raekker[2][2]",
+     "Forventede en tekst, men fik sand/falsk-værdien 'true'. Sæt værdien i anførselstegn, hvis den skal "
+     "stå som tekst. / Forventede et helt tal (uden anførselstegn), men fik sand/falsk-værdien 'true'. / "
+     "Forventede et tal, men fik sand/falsk-værdien 'true'."),
+    ("heading inside a Markdown field", P, "hvad: Hvad alpha er.", "hvad: |\n  Tekst\n  ## Egen overskrift",
+     5, "hvad", "Overskrifter (linjer der begynder med #) laves af håndbogen selv; brug **fed skrift** "
+                "eller et nyt afsnit i stedet."),
+    ("unknown type of source", "concept/kilder.yaml", "type: dokument", "type: bog", 11, "kilder[2].type",
+     "Værdien skal være en af: 'dokument' eller 'webside'; fik teksten 'bog'."),
+    ("malformed URL", "concept/kilder.yaml", "url: https://example.org/a", "url: example.org/a", 7,
+     "kilder[1].url", "'example.org/a' er ikke en gyldig webadresse; den skal begynde med https://."),
+    ("phase number out of range", "concept/faser/slut.yaml", "nummer: 2", "nummer: 0", 2, "nummer",
+     "Tallet skal være mindst 1, men er 0."),
+]
+
+
+@pytest.mark.parametrize("file,old,new,line,field,message", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_content_mistake(minimal, file, old, new, line, field, message):
+    minimal.replace(file, old, new)
+    errors = minimal.errors()
+    assert [(e.file, e.line, e.field, e.message) for e in errors] == [(file, line, field, message)]
+
+
+def test_misspelled_field_is_unknown_and_the_right_one_missing(minimal):
+    minimal.replace(P, "hvorfor: Hvorfor alpha.", "hvorfoer: Hvorfor alpha.")
+    assert [(e.line, e.field, e.message) for e in minimal.errors()] == [
+        (1, "hvorfor", "Feltet mangler og skal udfyldes."),
+        (6, "hvorfoer", "Ukendt felt. Mente du 'hvorfor'? Tilladte felter her: id, nummer, titel, kort, "
+                        "hvad, hvorfor, hvordan, lovgrundlag, kilder."),
+    ]
+
+
+def test_unknown_field_in_a_nested_item_suggests_its_own_fields(minimal):
+    minimal.replace(K, "    beskrivelse: En dør ind.", "    beskrivelse: En dør ind.\n    princip: [alpha]")
+    [error] = minimal.errors()
+    assert (error.line, error.field) == (19, "aktiviteter[1].princip")
+    assert error.message == ("Ukendt felt. Mente du 'principper'? Tilladte felter her: id, titel, "
+                             "beskrivelse, principper, faser, kilder.")
+
+
+def test_duplicate_id_in_a_list_names_the_first(minimal):
+    minimal.replace(K, "  - id: en-indgang\n", "  - id: en-indgang\n    titel: A\n    beskrivelse: B\n"
+                    "    kilder: [kilde-b]\n  - id: en-indgang\n")
+    [error] = minimal.errors()
+    assert (error.line, error.field) == (20, "aktiviteter[2].id")
+    assert error.message == "id 'en-indgang' bruges allerede af punkt 1 i listen; et anker skal være entydigt på siden."
+
+
+def test_same_source_id_twice(minimal):
+    minimal.replace("concept/kilder.yaml", "    type: dokument\n",
+                    "    type: dokument\n  - id: kilde-a\n    titel: C\n    udgiver: D\n    type: dokument\n")
+    [error] = minimal.errors()
+    assert (error.file, error.line, error.field) == ("concept/kilder.yaml", 12, "kilder[3].id")
+    assert error.message == "id 'kilde-a' findes allerede i concept/kilder.yaml (linje 2); et id skal være entydigt."
+
+
+def test_same_number_twice(minimal):
+    minimal.replace("concept/faser/slut.yaml", "nummer: 2", "nummer: 1")
+    [error] = minimal.errors()
+    assert (error.file, error.line, error.field) == ("concept/faser/start.yaml", 2, "nummer") or \
+        (error.file, error.line, error.field) == ("concept/faser/slut.yaml", 2, "nummer")
+    assert "bruges også af" in error.message
+
+
+def test_file_in_wrong_place_or_with_wrong_ending(minimal):
+    minimal.write("data/kommuner/noget.yml", "id: noget\n")
+    minimal.write("data/herning.yaml", "id: herning\n")
+    errors = minimal.errors()
+    assert [(e.file, e.line) for e in errors] == [("data/herning.yaml", 1), ("data/kommuner/noget.yml", 1)]
+    assert all(e.message.startswith("Filen hører ikke til nogen indholdstype.") for e in errors)
+
+
+def test_missing_single_file(minimal):
+    (minimal.root / "concept/ordliste.yaml").unlink()
+    [error] = minimal.errors()
+    assert str(error) == "concept/ordliste.yaml:1:1: Filen mangler; den skal findes."
+
+
+def test_all_errors_are_collected_across_files(minimal):
+    minimal.replace(P, "nummer: 1", 'nummer: "1"')
+    minimal.replace(K, "principper: [alpha]", "principper: [alpa]")
+    minimal.write("concept/faser/slut.yaml", "id: slut\nid: slut\n")
+    errors = minimal.errors()
+    assert [(e.file, e.line) for e in errors] == [
+        ("concept/faser/slut.yaml", 2), (P, 2), (K, 19)]
+
+
+def test_error_line_reads_like_a_compiler_message(minimal):
+    minimal.replace(P, "nummer: 1", 'nummer: "1"')
+    [error] = minimal.errors()
+    assert str(error) == ("concept/principper/alpha.yaml:2:9: felt 'nummer': "
+                          "Forventede et helt tal (uden anførselstegn), men fik teksten '1'.")
+    assert error.github_annotation().startswith(
+        "::error file=concept/principper/alpha.yaml,line=2,col=9,title=Fejl i indholdet::")

@@ -1,0 +1,65 @@
+"""Reading YAML: every mistake an editor can make in the syntax, with its line and column."""
+import pytest
+
+from omlaegning.yamlsource import YamlErrors, parse_yaml
+
+CASES = [
+    # (what, file content, line, column, field, message)
+    ("duplicate top-level key", b"titel: A\nkort: B\ntitel: C\n", 3, 1, "titel",
+     "Feltet står to gange (første gang i linje 1); YAML ville i stilhed bruge det sidste, så slet det ene."),
+    ("duplicate key inside a list item", b"aktiviteter:\n  - id: a\n    titel: X\n    titel: Y\n", 4, 5,
+     "aktiviteter[1].titel",
+     "Feltet står to gange (første gang i linje 3); YAML ville i stilhed bruge det sidste, så slet det ene."),
+    ("tab in indentation", b"projekt:\n\tnavn: X\n", 2, 1, "",
+     "Tabulatortegn er ikke tilladt i håndbogens YAML; brug mellemrum."),
+    ("unclosed flow list", b"kilder: [a, b\ntitel: X\n", 1, 9, "",
+     "YAML-syntaksfejl: en liste i [ ] bliver ikke lukket med ]."),
+    ("indentation that does not fit", b"projekt:\n  navn: X\n periode: 2020\n", 3, 2, "",
+     "YAML-syntaksfejl: filen kan ikke læses som YAML (tjek indrykning, kolon og anførselstegn)."),
+    ("colon inside plain text", b"titel: Borgeren: ved roret\n", 1, 16, "",
+     "YAML-syntaksfejl: kolon på et sted, hvor det ikke må stå (sæt teksten i anførselstegn)."),
+    ("unclosed quote", b'titel: "Styrmand i eget liv\n', 2, 1, "",
+     "YAML-syntaksfejl: filen slutter midt i en tekst (mangler et afsluttende anførselstegn?)."),
+    ("alias", b"a: &x [1, 2]\nb: *x\n", 2, 4, "",
+     "Aliaser (*navn) er ikke tilladt i håndbogens YAML; skriv indholdet ud."),
+    ("merge key", b"a: {x: 1}\nb:\n  <<: {x: 1}\n", 3, 3, "",
+     "Fletning med '<<' er ikke tilladt; skriv felterne ud."),
+    ("byte order mark", b"\xef\xbb\xbftitel: X\n", 1, 1, "",
+     "Filen begynder med et BOM-tegn (byte order mark); gem den som UTF-8 uden BOM."),
+    ("not UTF-8", b"titel: X\nnavn: K\xf8ge\n", 2, 8, "",
+     "Filen er ikke gemt som UTF-8; gem den igen med tegnsættet UTF-8."),
+    ("two documents", b"titel: A\n---\ntitel: B\n", 3, 1, "",
+     "Her begynder et nyt YAML-dokument efter '---'; filen må kun indeholde ét."),
+    ("impossible date", b"periode:\n  start: 2020-02-30\n", 2, 10, "periode.start",
+     "Værdien '2020-02-30' kan ikke læses; en dato skrives ÅÅÅÅ-MM-DD og skal findes i kalenderen."),
+]
+
+
+@pytest.mark.parametrize("raw,line,column,field,message",
+                         [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_yaml_mistake_gives_danish_message_with_position(raw, line, column, field, message):
+    with pytest.raises(YamlErrors) as caught:
+        parse_yaml("x.yaml", raw)
+    error = caught.value.errors[0]
+    assert (error.file, error.line, error.column, error.field, error.message) == (
+        "x.yaml", line, column, field, message)
+
+
+def test_every_tab_line_is_reported():
+    with pytest.raises(YamlErrors) as caught:
+        parse_yaml("x.yaml", b"a:\n\tb: 1\nc: 2\n\td: 3\n")
+    assert [e.line for e in caught.value.errors] == [2, 4]
+
+
+def test_values_and_their_positions():
+    doc = parse_yaml("x.yaml", b"navn: Herning\naktiviteter:\n  - id: en-indgang\n    aar: 2020\n")
+    assert doc.data == {"navn": "Herning", "aktiviteter": [{"id": "en-indgang", "aar": 2020}]}
+    assert doc.position(("aktiviteter", 0, "aar")) == (doc.values[("aktiviteter", 0, "aar")])
+    assert (doc.position(("aktiviteter", 0, "aar")).line, doc.position(("aktiviteter", 0, "aar")).column) == (4, 10)
+    # A missing field points at the nearest value that exists: the list item.
+    assert doc.position(("aktiviteter", 0, "titel")).line == 3
+    assert doc.position(("aktiviteter", 0, "id"), key=True).column == 5
+
+
+def test_empty_file_is_no_data():
+    assert parse_yaml("x.yaml", b"").data is None
