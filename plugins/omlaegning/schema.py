@@ -13,8 +13,8 @@ def schemas() -> dict[str, dict]:
         schema = kind.model.model_json_schema()
         result[f"{kind.name}.schema.json"] = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": f"Omlægningshåndbogen: {kind.pattern}",
             **schema,
+            "title": f"Omlægningshåndbogen: {kind.pattern}",
         }
     return result
 

@@ -1,0 +1,118 @@
+"""The whole handbook through real MkDocs: strict build, content errors, new files, git dates, export."""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from omlaegning.loader import load_handbook
+from omlaegning.render import render_handbook
+
+from conftest import FIXTURES, REPO
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+                           "-d", str(site)], capture_output=True, text=True, env=ENV)
+
+
+def html(site: Path, page_path: str) -> str:
+    folder = page_path.removesuffix(".md").removesuffix("index")
+    return (site / folder / "index.html").read_text(encoding="utf-8")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPO / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_every_generated_page_is_in_the_strict_build(real_site):
+    pages = render_handbook(load_handbook(REPO)).pages
+    assert len(pages) >= 25
+    for page in pages:
+        assert f'lang="da"' in html(real_site, page.path), page.path
+
+
+def test_principle_pages_have_what_why_how_anchors_and_edit_link(real_site):
+    for princip in load_handbook(REPO).principper:
+        page = html(real_site, f"principper/{princip.id}.md")
+        for anchor in (princip.id, "hvad", "hvorfor", "hvordan", "eksempler", "kilder"):
+            assert f'id="{anchor}"' in page, (princip.id, anchor)
+        assert (f'href="https://github.com/socialstyrelsen/omlaegningshaandbogen/edit/main/concept/'
+                f'principper/{princip.id}.yaml"') in page
+
+
+def test_no_fonts_or_scripts_from_other_hosts(real_site):
+    page = html(real_site, "index.md")
+    assert "fonts.googleapis" not in page and "fonts.gstatic" not in page
+
+
+def test_danish_search_index(real_site):
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["da"]
+    assert any(doc["title"] == "2. Fokusér på borgernes ressourcer" for doc in index["docs"])
+
+
+def test_content_error_stops_the_build_and_keeps_the_site(repo_copy, tmp_path):
+    site = tmp_path / "site"
+    assert mkdocs_build(repo_copy.root / "mkdocs.yml", site).returncode == 0
+    before = snapshot(site)
+    repo_copy.replace("concept/principper/ressourcer.yaml", "nummer: 2", 'nummer: "2"')
+    result = mkdocs_build(repo_copy.root / "mkdocs.yml", site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert ("concept/principper/ressourcer.yaml:3:9: felt 'nummer': Forventede et helt tal "
+            "(uden anførselstegn), men fik teksten '2'.") in result.stderr
+    assert snapshot(site) == before
+
+
+def test_adding_a_municipality_file_adds_its_page(repo_copy, tmp_path):
+    repo_copy.write("data/kommuner/nyby.yaml", (FIXTURES / "ny-kommune.yaml").read_text(encoding="utf-8"))
+    site = tmp_path / "site"
+    result = mkdocs_build(repo_copy.root / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    page = html(site, "kommuner/nyby.md")
+    assert "Nyby Kommune" in page and 'id="faelles-sprog"' in page and "1.250.000 kr." in page
+    assert 'href="nyby/"' in html(site, "kommuner/index.md")
+    assert "Nyby Kommune" in html(site, "principper/haab-oensker-droemme.md")
+
+
+def test_last_update_is_the_git_date_of_the_pages_yaml(repo_copy, tmp_path):
+    env = {**ENV, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    root = repo_copy.root
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", "commit", "-qm", "a"], cwd=root, check=True,
+                   env={**env, "GIT_AUTHOR_DATE": "2026-01-05T12:00", "GIT_COMMITTER_DATE": "2026-01-05T12:00"})
+    repo_copy.replace("concept/principper/ressourcer.yaml", "titel:", "titel:  ")
+    subprocess.run(["git", "commit", "-qam", "b"], cwd=root, check=True,
+                   env={**env, "GIT_AUTHOR_DATE": "2026-11-23T12:00", "GIT_COMMITTER_DATE": "2026-11-23T12:00"})
+    site = tmp_path / "site"
+    assert mkdocs_build(root / "mkdocs.yml", site).returncode == 0
+    assert "Senest opdateret 23. november 2026" in html(site, "principper/ressourcer.md")
+    assert "Senest opdateret 5. januar 2026" in html(site, "principper/haab-oensker-droemme.md")
+
+
+def test_export_builds_with_plain_mkdocs(tmp_path):
+    target = tmp_path / "ud"
+    subprocess.run([sys.executable, "-m", "omlaegning.cli", "--rod", str(REPO), "export", str(target)],
+                   check=True, capture_output=True)
+    site = tmp_path / "site"
+    result = mkdocs_build(target / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    page = html(site, "principper/ressourcer.md")
+    assert 'id="hvordan"' in page and "Rediger" not in page

@@ -1,0 +1,127 @@
+"""Rendering: every page kind from the minimal fixture, anchors from ids, text escaped."""
+import datetime
+import re
+
+import pytest
+
+from omlaegning.loader import load_handbook
+from omlaegning.render import render_handbook
+
+
+def pages_of(tree, dates=None):
+    return {p.path: p for p in render_handbook(load_handbook(tree.root), dates).pages}
+
+
+def test_every_page_kind_has_its_page(minimal):
+    assert sorted(pages_of(minimal)) == sorted([
+        "index.md", "faser/start.md", "faser/slut.md", "principper/index.md", "principper/alpha.md",
+        "principper/beta.md", "recovery.md", "vejledning/ledelse.md", "kommuner/index.md",
+        "kommuner/testby.md", "ordliste.md"])
+
+
+def test_navigation_follows_numbers_and_names(minimal):
+    nav = render_handbook(load_handbook(minimal.root)).nav
+    assert nav[0] == {"Forside": "index.md"}
+    assert nav[1] == {"Faser": [{"1. Start": "faser/start.md"}, {"2. Slut": "faser/slut.md"}]}
+    assert [next(iter(item)) for item in nav] == [
+        "Forside", "Faser", "Principper", "Recovery og rehabilitering", "Vejledning",
+        "Kommunernes erfaringer", "Ordliste"]
+
+
+def test_every_heading_has_an_anchor_from_an_id(minimal):
+    for page in pages_of(minimal).values():
+        for heading in re.findall(r"^#{1,6} .*$", page.markdown, re.MULTILINE):
+            assert re.search(r" \{#[a-z0-9]+(-[a-z0-9]+)*\}$", heading), (page.path, heading)
+
+
+def test_front_page_shows_the_phases_at_a_glance(minimal):
+    md = pages_of(minimal)["index.md"].markdown
+    assert "### 1. Start {#start}" in md and "### 2. Slut {#slut}" in md
+    assert "[Læs om fasen](faser/start.md)" in md
+    assert "1. [Tag udgangspunkt i håb](principper/alpha.md) – Håb først." in md
+
+
+def test_principle_page_has_what_why_how_and_examples_from_municipalities(minimal):
+    md = pages_of(minimal)["principper/alpha.md"].markdown
+    for anchor, text in (("hvad", "Hvad alpha er."), ("hvorfor", "Hvorfor alpha."), ("hvordan", "Hvordan alpha.")):
+        assert re.search(rf"## \w+ {{#{anchor}}}\n\n{re.escape(text)}", md)
+    assert "**Lovgrundlag i serviceloven:** § 81" in md
+    # The example is found from the municipality's activity, not written twice.
+    assert "- **Testby Kommune:** [Én indgang](../kommuner/testby.md#en-indgang)" in md
+    assert "- [Fase 1: Start](../faser/start.md)" in md
+
+
+def test_principle_without_examples_says_so(minimal):
+    md = pages_of(minimal)["principper/beta.md"].markdown
+    assert "Håndbogen har endnu ingen eksempler fra kommunerne på dette princip." in md
+
+
+def test_phase_page(minimal):
+    md = pages_of(minimal)["faser/start.md"].markdown
+    assert md.startswith("# Fase 1: Start {#start}\n")
+    assert "1. Beslut\n2. Planlæg\n" in md
+    assert "- [1. Tag udgangspunkt i håb](../principper/alpha.md)" in md
+    assert "## Om faserne {#om-faserne}\n\nFaserne er en syntese." in md
+
+
+def test_municipality_page_in_danish_formats(minimal):
+    md = pages_of(minimal)["kommuner/testby.md"].markdown
+    assert "- **Periode:** 1. januar 2020 – 30. september 2022" in md
+    assert "- **Budget:** 3.750.000 kr. – Fra puljen." in md
+    assert "### Én indgang {#en-indgang}" in md
+    assert "| 2016 | 1.234 |" in md
+    assert "| 21. april 2021 | Status til udvalget. |" in md
+
+
+def test_municipality_overview_lists_each_municipality(minimal):
+    md = pages_of(minimal)["kommuner/index.md"].markdown
+    assert ("| [Testby Kommune](testby.md) | Styrmand i test | 1. januar 2020 – 30. september 2022 "
+            "| 3.750.000 kr. |") in md
+
+
+def test_audience_page_sections_have_their_ids(minimal):
+    md = pages_of(minimal)["vejledning/ledelse.md"].markdown
+    assert "## Sæt retning {#retning}" in md
+    assert "**Principper:** [Tag udgangspunkt i håb](../principper/alpha.md)" in md
+
+
+def test_recovery_page_has_definitions_and_values(minimal):
+    md = pages_of(minimal)["recovery.md"].markdown
+    assert "### Recovery {#recovery}" in md
+    assert "### Selvbestemmelse {#selvbestemmelse}" in md
+
+
+def test_glossary_is_sorted_and_links_related_terms(minimal):
+    minimal.replace("concept/ordliste.yaml", "term: Peer", "term: Ørkenvandring")
+    md = pages_of(minimal)["ordliste.md"].markdown
+    assert md.index("## Recoveryskole") < md.index("## Ørkenvandring")
+    assert "**Også kaldet:** peer-medarbejder, peerstøtte" in md
+    assert "**Se også:** [Recoveryskole](#recoveryskole)" in md
+
+
+def test_sources_and_last_update_at_the_bottom(minimal):
+    md = pages_of(minimal, {"data/kommuner/testby.yaml": datetime.date(2026, 11, 23)})["kommuner/testby.md"].markdown
+    assert md.rstrip().endswith("## Kilder {#kilder}\n\n- Kilde B. Kommunen.\n\n*Senest opdateret 23. november 2026*")
+    principle = pages_of(minimal)["principper/alpha.md"]
+    assert "- Kilde A. Styrelsen, 31. august 2023. [https://example.org/a](https://example.org/a)" in principle.markdown
+    assert "Senest opdateret" not in principle.markdown  # no git date known: no date rather than a wrong one
+
+
+def test_edit_file_is_the_one_yaml_file_of_the_page(minimal):
+    pages = pages_of(minimal)
+    assert pages["kommuner/testby.md"].edit_file == "data/kommuner/testby.yaml"
+    assert pages["principper/alpha.md"].edit_file == "concept/principper/alpha.yaml"
+    assert pages["principper/index.md"].edit_file is None  # made from several files
+
+
+@pytest.mark.parametrize("field,old,new,shown", [
+    ("plain text", "titel: Tag udgangspunkt i håb", 'titel: "<script>alert(1)</script> *stjerne*"',
+     "&lt;script&gt;alert(1)&lt;/script&gt; \\*stjerne\\*"),
+    ("Markdown text", "hvad: Hvad alpha er.", 'hvad: "<img src=x onerror=alert(1)> **fed**"',
+     "&lt;img src=x onerror=alert(1)> **fed**"),
+    ("attribute list in Markdown", "hvad: Hvad alpha er.", 'hvad: "Tekst{: onclick=alert(1)}"',
+     "Tekst\\{: onclick=alert(1)\\}"),
+])
+def test_text_from_yaml_cannot_add_html(minimal, field, old, new, shown):
+    minimal.replace("concept/principper/alpha.yaml", old, new)
+    assert shown in pages_of(minimal)["principper/alpha.md"].markdown
