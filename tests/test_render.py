@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from omlaegning.errors import ContentErrors
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
@@ -125,3 +126,14 @@ def test_edit_file_is_the_one_yaml_file_of_the_page(minimal):
 def test_text_from_yaml_cannot_add_html(minimal, field, old, new, shown):
     minimal.replace("concept/principper/alpha.yaml", old, new)
     assert shown in pages_of(minimal)["principper/alpha.md"].markdown
+
+
+def test_an_id_that_collides_with_a_section_anchor_is_a_content_error(minimal):
+    minimal.replace("data/kommuner/testby.yaml", "id: en-indgang", "id: kilder")
+    with pytest.raises(ContentErrors) as caught:
+        render_handbook(load_handbook(minimal.root))
+    [error] = caught.value.errors
+    assert str(error) == (
+        "data/kommuner/testby.yaml:16:1: felt 'id': Ankeret '#kilder' findes 2 gange på siden "
+        "kommuner/testby.md; et id må ikke hedde det samme som et fast afsnit eller et andet id på siden. "
+        "Vælg et andet id.")

@@ -8,11 +8,13 @@ from pathlib import Path
 from .errors import ContentErrors
 from .export import export
 from .loader import load_handbook
+from .render import render_handbook
 from .schema import write_schemas
 
 
 def _check(args) -> int:
     handbook = load_handbook(args.rod)
+    render_handbook(handbook)  # finds anchors that ids make collide
     print(f"Indholdet er i orden: {len(handbook.principper)} principper, {len(handbook.faser)} faser, "
           f"{len(handbook.vejledninger)} vejledninger, {len(handbook.kommuner)} kommuner, "
           f"{len(handbook.ordliste.begreber)} begreber og {len(handbook.kilder)} kilder.")

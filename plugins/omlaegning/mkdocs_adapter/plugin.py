@@ -24,10 +24,9 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         try:
-            handbook = load_handbook(self.root)
+            self.rendered = render_handbook(load_handbook(self.root), last_changed(self.root))
         except ContentErrors as error:
             raise PluginError(error.report()) from None
-        self.rendered = render_handbook(handbook, last_changed(self.root))
         # Generated sections first, then the hand-written pages listed in mkdocs.yml.
         config.nav = self.rendered.nav + list(config.nav or [])
         return config

@@ -17,6 +17,7 @@ from .. import formatting
 from ..handbook import Handbook
 from ..models.references import references
 from . import text
+from .anchors import check_unique_anchors
 
 # kind -> path of its page; {id} is the entity's id.
 PAGE_PATHS = {
@@ -173,6 +174,9 @@ def _navigation(pages: list[Page]) -> list[dict]:
 
 
 def render_handbook(handbook: Handbook, dates: dict[str, datetime.date] | None = None) -> RenderedHandbook:
-    """All generated pages and their navigation. `dates`: last change per YAML file (from git)."""
+    """All generated pages and their navigation. `dates`: last change per YAML file (from git).
+
+    Raises ContentErrors when ids make an anchor appear twice on a page."""
     pages = _Renderer(handbook, dates or {}).all_pages()
+    check_unique_anchors(pages, handbook.root)
     return RenderedHandbook(pages, _navigation(pages))
