@@ -2,6 +2,8 @@
 and expects one Danish error with its file, line and field."""
 import pytest
 
+from omlaegning.loader import load_handbook
+
 P = "concept/principper/alpha.yaml"
 K = "data/kommuner/testby.yaml"
 
@@ -46,6 +48,10 @@ CASES = [
      "Værdien skal være en af: 'dokument' eller 'webside'; fik teksten 'bog'."),
     ("malformed URL", "concept/kilder.yaml", "url: https://example.org/a", "url: example.org/a", 7,
      "kilder[1].url", "'example.org/a' er ikke en gyldig webadresse; den skal begynde med https://."),
+    ("line break in a title", P, "titel: Tag udgangspunkt i håb", 'titel: "A\\n\\nB"', 3, "titel",
+     "Teksten skal stå på én linje; brug et felt med Markdown til længere tekst."),
+    ("HTML in a title", P, "titel: Tag udgangspunkt i håb", 'titel: "</title><script>alert(1)</script>"', 3,
+     "titel", "Tegnene < og > kan ikke bruges i en almindelig tekst; skriv fx 'under' eller 'over'."),
     ("phase number out of range", "concept/faser/slut.yaml", "nummer: 2", "nummer: 0", 2, "nummer",
      "Tallet skal være mindst 1, men er 0."),
 ]
@@ -94,9 +100,50 @@ def test_same_source_id_twice(minimal):
 def test_same_number_twice(minimal):
     minimal.replace("concept/faser/slut.yaml", "nummer: 2", "nummer: 1")
     [error] = minimal.errors()
-    assert (error.file, error.line, error.field) == ("concept/faser/start.yaml", 2, "nummer") or \
-        (error.file, error.line, error.field) == ("concept/faser/slut.yaml", 2, "nummer")
-    assert "bruges også af" in error.message
+    assert str(error) == ("concept/faser/start.yaml:2:9: felt 'nummer': nummer 1 bruges også af "
+                          "concept/faser/slut.yaml; hvert nummer må kun bruges én gang.")
+
+
+@pytest.mark.parametrize("link", [
+    "[klik](javascript:alert(1))",
+    "[klik]( JavaScript:alert(1))",
+    "[klik](javascript&#58;alert(1))",
+    "[klik](data:text/html;base64,PHNjcmlwdD4=)",
+    "Se [her][a].\n\n[a]: javascript:alert(1)",
+])
+def test_markdown_links_that_could_run_code_are_refused(minimal, link):
+    minimal.replace(P, "hvad: Hvad alpha er.", "hvad: |\n  " + link.replace("\n", "\n  "))
+    [error] = minimal.errors()
+    assert (error.line, error.field) == (5, "hvad")
+    assert error.message.startswith("Linket '") and error.message.endswith(
+        "er ikke tilladt; et link skal gå til en webadresse (https://...), en e-mail (mailto:...) "
+        "eller en side i håndbogen.")
+
+
+def test_safe_markdown_links_are_accepted(minimal):
+    minimal.replace(P, "hvad: Hvad alpha er.", "hvad: |\n  [a](https://www.sbst.dk/x?y=1#z), "
+                    "[b](mailto:info@example.org), [c](../kommuner/testby.md#en-indgang) og [d](#hvordan).")
+    load_handbook(minimal.root)
+
+
+@pytest.mark.parametrize("name", ["Århus.yaml", "index.yaml", "ny kommune.yaml"])
+def test_file_name_that_cannot_be_an_id(minimal, name):
+    minimal.write(f"data/kommuner/{name}", "id: x\n")
+    [error] = minimal.errors()
+    assert (error.file, error.line) == (f"data/kommuner/{name}", 1)
+    assert error.message.startswith(f"Filnavnet '{name[:-5]}' kan ikke bruges som id")
+
+
+def test_hidden_files_are_not_content(minimal):
+    minimal.write("data/kommuner/.gitkeep", "")
+    minimal.write("concept/.DS_Store", "x")
+    load_handbook(minimal.root)
+
+
+def test_a_broken_list_of_sources_gives_one_error_not_one_per_reference(minimal):
+    minimal.write("concept/kilder.yaml", "kilder: [\n")
+    errors = minimal.errors()
+    assert [(e.file, e.line) for e in errors] == [("concept/kilder.yaml", 2)]
 
 
 def test_file_in_wrong_place_or_with_wrong_ending(minimal):

@@ -6,7 +6,7 @@ import pytest
 
 from omlaegning.errors import ContentErrors
 from omlaegning.loader import load_handbook
-from omlaegning.render import render_handbook
+from omlaegning.render import render_handbook, text
 
 
 def pages_of(tree, dates=None):
@@ -116,16 +116,21 @@ def test_edit_file_is_the_one_yaml_file_of_the_page(minimal):
 
 
 @pytest.mark.parametrize("field,old,new,shown", [
-    ("plain text", "titel: Tag udgangspunkt i håb", 'titel: "<script>alert(1)</script> *stjerne*"',
-     "&lt;script&gt;alert(1)&lt;/script&gt; \\*stjerne\\*"),
+    ("plain text", "titel: Tag udgangspunkt i håb", 'titel: "*stjerne* og [klamme] {#x} | streg"',
+     "\\*stjerne\\* og \\[klamme\\] \\{\\#x\\} \\| streg"),
     ("Markdown text", "hvad: Hvad alpha er.", 'hvad: "<img src=x onerror=alert(1)> **fed**"',
      "&lt;img src=x onerror=alert(1)> **fed**"),
     ("attribute list in Markdown", "hvad: Hvad alpha er.", 'hvad: "Tekst{: onclick=alert(1)}"',
      "Tekst\\{: onclick=alert(1)\\}"),
 ])
-def test_text_from_yaml_cannot_add_html(minimal, field, old, new, shown):
+def test_text_from_yaml_cannot_add_html_or_markup(minimal, field, old, new, shown):
     minimal.replace("concept/principper/alpha.yaml", old, new)
     assert shown in pages_of(minimal)["principper/alpha.md"].markdown
+
+
+def test_plain_text_escapes_html_even_outside_the_models():
+    assert str(text.plain("<script>&")) == "&lt;script&gt;&amp;"
+    assert text.escaped_nav([{"<b>": [{"a & b": "x.md"}]}]) == [{"&lt;b&gt;": [{"a &amp; b": "x.md"}]}]
 
 
 def test_an_id_that_collides_with_a_section_anchor_is_a_content_error(minimal):
@@ -134,6 +139,25 @@ def test_an_id_that_collides_with_a_section_anchor_is_a_content_error(minimal):
         render_handbook(load_handbook(minimal.root))
     [error] = caught.value.errors
     assert str(error) == (
-        "data/kommuner/testby.yaml:16:1: felt 'id': Ankeret '#kilder' findes 2 gange på siden "
+        "data/kommuner/testby.yaml:16:5: felt 'id': Ankeret '#kilder' findes 2 gange på siden "
         "kommuner/testby.md; et id må ikke hedde det samme som et fast afsnit eller et andet id på siden. "
         "Vælg et andet id.")
+
+
+def test_a_collision_on_a_page_made_of_several_files_names_the_right_file(minimal):
+    text = (minimal.root / "concept/faser/slut.yaml").read_text(encoding="utf-8")
+    (minimal.root / "concept/faser/slut.yaml").unlink()
+    minimal.write("concept/faser/principper.yaml", text.replace("id: slut", "id: principper"))
+    with pytest.raises(ContentErrors) as caught:
+        render_handbook(load_handbook(minimal.root))
+    # It collides on the front page (made of many files) and on the phase's own page.
+    assert [(e.file, e.line, e.column, e.message.split(";")[0]) for e in caught.value.errors] == [
+        ("concept/faser/principper.yaml", 1, 1, "Ankeret '#principper' findes 2 gange på siden faser/principper.md"),
+        ("concept/faser/principper.yaml", 1, 1, "Ankeret '#principper' findes 2 gange på siden index.md"),
+    ]
+
+
+def test_a_plain_field_that_starts_a_line_stays_text(minimal):
+    minimal.replace("data/kommuner/testby.yaml", "    kilder: [kilde-b]\ntidslinje:",
+                    '    note: "2016. Tallene er foreløbige."\n    kilder: [kilde-b]\ntidslinje:')
+    assert "\n2016\\. Tallene er foreløbige.\n" in pages_of(minimal)["kommuner/testby.md"].markdown

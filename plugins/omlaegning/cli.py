@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentErrors
-from .export import export
+from .export import ExportError, export
 from .loader import load_handbook
 from .render import render_handbook
 from .schema import write_schemas
@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.github:
             for item in error.errors:
                 print(item.github_annotation())
+        return 1
+    except ExportError as error:
+        print(f"Eksporten blev ikke lavet: {error}", file=sys.stderr)
         return 1
 
 

@@ -13,8 +13,37 @@ import yaml
 from .history import last_changed
 from .loader import load_handbook
 from .render import render_handbook
+from .render.text import escaped_nav
 
 PLUGIN_NAME = "omlaegning"
+# Written into every export, so a later export only ever replaces a folder it made itself.
+MARKER = ".omlaegning-eksport"
+
+
+class ExportError(Exception):
+    """An export that cannot be done safely; the message is for the person who asked."""
+
+
+def _check_target(root: Path, target: Path) -> None:
+    root, resolved = root.resolve(), target.resolve()
+    if resolved == root or resolved in root.parents:
+        raise ExportError("Eksportmappen må ikke være håndbogens egen mappe eller en mappe over den.")
+    for folder in ("docs", "concept", "data", "plugins", "tests"):
+        if resolved == root / folder or (root / folder) in resolved.parents:
+            raise ExportError(f"Eksportmappen må ikke ligge i håndbogens {folder}/.")
+    if resolved.exists() and any(resolved.iterdir()) and not (resolved / MARKER).exists():
+        raise ExportError(f"{target} findes og er ikke en tidligere eksport; vælg en tom eller ny mappe.")
+
+
+def _read_config(root: Path) -> dict:
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        raise ExportError(f"Der er ingen mkdocs.yml i {root}; eksporten bygger på dens tema og indstillinger.")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        raise ExportError("mkdocs.yml kan ikke læses som almindelig YAML (fx på grund af !!python/-mærker), "
+                          "så eksporten kan ikke skrive en kopi af den.") from None
 
 
 def _without_plugin(plugins: list) -> list:
@@ -23,8 +52,9 @@ def _without_plugin(plugins: list) -> list:
 
 def export(root: Path, target: Path) -> int:
     """Export the handbook under `root` into `target`; returns the number of pages written."""
+    _check_target(root, target)
+    config = _read_config(root)
     rendered = render_handbook(load_handbook(root), last_changed(root))
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     docs = target / "docs"
     if target.exists():
         shutil.rmtree(target)
@@ -36,9 +66,10 @@ def export(root: Path, target: Path) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
     config["docs_dir"] = "docs"
-    config["nav"] = rendered.nav + list(config.get("nav") or [])
+    config["nav"] = escaped_nav(rendered.nav) + list(config.get("nav") or [])
     config["plugins"] = _without_plugin(config.get("plugins", []))
     config["edit_uri"] = ""  # the export is generated: there is nothing to edit in it
+    (target / MARKER).write_text("Lavet af 'omlaegning export'; slettes ved næste eksport.\n", encoding="utf-8")
     (target / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return len(rendered.pages)

@@ -7,26 +7,47 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import re
 import types
 import typing
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors
-from .filekinds import CONTENT_DIRS, FILE_KINDS, FileKind
+from .filekinds import CONTENT_DIRS, FILE_KINDS, RESERVED_IDS, FileKind
 from .handbook import Handbook, danish_sort_key
 from .messages import danish_message
-from .models import Kilde, Model
+from .models import ID_PATTERN, Kilde, Model
 from .models.references import reference_kind, walk
 from .yamlsource import YamlDocument, YamlErrors, read_yaml
 
 Loaded = list[tuple[FileKind, YamlDocument, Model]]
-# Ids declared in files that did not validate: references to them are not reported as
-# dangling, so one broken file gives its own errors and not a cascade elsewhere.
-Declared = set[tuple[str, str]]
 
-_LIST_FILES = {"kilder": ("kilde", "kilder"), "ordliste": ("begreb", "begreber")}
+
+class Declared:
+    """What broken files still tell about ids, so one broken file gives its own errors and
+    not a cascade of "no such id" elsewhere: ids seen in their raw data, and entity kinds
+    whose list file could not be read at all."""
+
+    def __init__(self):
+        self.ids: set[tuple[str, str]] = set()
+        self.unknown_kinds: set[str] = set()
+
+    def covers(self, kind: str, entity_id: str) -> bool:
+        return kind in self.unknown_kinds or (kind, entity_id) in self.ids
+
+    def add_broken_file(self, kind: FileKind, rel: str, data: object) -> None:
+        if kind.one_per_file:
+            self.ids.add((kind.name, Path(rel).stem))
+        elif kind.entities:
+            entity_kind, field = kind.entities
+            items = data.get(field) if isinstance(data, dict) else None
+            if not isinstance(items, list):
+                self.unknown_kinds.add(entity_kind)
+                return
+            self.ids |= {(entity_kind, item["id"]) for item in items
+                         if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _content_files(root: Path) -> list[str]:
@@ -34,13 +55,18 @@ def _content_files(root: Path) -> list[str]:
     for folder in CONTENT_DIRS:
         base = root / folder
         if base.is_dir():
-            found += [p.relative_to(root).as_posix() for p in base.rglob("*") if p.is_file()]
+            found += [p.relative_to(root).as_posix() for p in base.rglob("*")
+                      if p.is_file() and not p.name.startswith(".")]  # .gitkeep, .DS_Store
     return sorted(found)
 
 
 def _kind_of(rel: str) -> FileKind | None:
-    return next((k for k in FILE_KINDS if fnmatch.fnmatchcase(rel, k.pattern)
-                 and "/" not in rel[len(k.pattern.split("*")[0]):]), None)
+    path = PurePosixPath(rel)
+    for kind in FILE_KINDS:
+        pattern = PurePosixPath(kind.pattern)
+        if str(path.parent) == str(pattern.parent) and fnmatch.fnmatchcase(path.name, pattern.name):
+            return kind
+    return None
 
 
 def _clean_path(loc: tuple, data: object) -> tuple:
@@ -100,19 +126,9 @@ def _validation_errors(kind: FileKind, doc: YamlDocument, error: ValidationError
     return errors
 
 
-def _declared_ids(kind: FileKind, rel: str, data: object) -> Declared:
-    if kind.one_per_file:
-        return {(kind.name, Path(rel).stem)}
-    if kind.name in _LIST_FILES and isinstance(data, dict) and isinstance(data.get(_LIST_FILES[kind.name][1]), list):
-        entity_kind, field = _LIST_FILES[kind.name]
-        return {(entity_kind, item["id"]) for item in data[field]
-                if isinstance(item, dict) and isinstance(item.get("id"), str)}
-    return set()
-
-
 def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]]:
     loaded: Loaded = []
-    declared: Declared = set()
+    declared = Declared()
     errors: list[ContentError] = []
     for rel in _content_files(root):
         kind = _kind_of(rel)
@@ -123,24 +139,30 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
                 "faser i concept/faser/, vejledninger i concept/vejledninger/ og kommuner i "
                 "data/kommuner/, alle med endelsen .yaml."))
             continue
+        stem = PurePosixPath(rel).stem
+        if kind.one_per_file and (not re.match(ID_PATTERN, stem) or stem in RESERVED_IDS):
+            errors.append(ContentError(
+                rel, 1, 1, "",
+                f"Filnavnet '{stem}' kan ikke bruges som id: brug små bogstaver a-z, tal og bindestreg "
+                "(ikke æ, ø, å, mellemrum eller 'index'), fx 'herning.yaml'."))
+            continue
         try:
             doc = read_yaml(root / rel, rel)
         except YamlErrors as error:
             errors += error.errors
-            if kind.one_per_file:
-                declared.add((kind.name, Path(rel).stem))
+            declared.add_broken_file(kind, rel, None)
             continue
         try:
             model = kind.model.model_validate(doc.data)
         except ValidationError as error:
             errors += _validation_errors(kind, doc, error)
-            declared |= _declared_ids(kind, rel, doc.data)
+            declared.add_broken_file(kind, rel, doc.data)
             continue
-        if kind.one_per_file and model.id != Path(rel).stem:
+        if kind.one_per_file and model.id != stem:
             errors.append(doc.error(
-                ("id",), f"id '{model.id}' skal være det samme som filnavnet ('{Path(rel).stem}'), "
+                ("id",), f"id '{model.id}' skal være det samme som filnavnet ('{stem}'), "
                          "så webadressen kan findes ud fra filen."))
-            declared.add((kind.name, Path(rel).stem))
+            declared.add_broken_file(kind, rel, None)
         loaded.append((kind, doc, model))
     for kind in FILE_KINDS:
         if not kind.one_per_file and not (root / kind.pattern).is_file():
@@ -152,8 +174,8 @@ def _entities(kind: FileKind, model: Model) -> list[tuple[str, tuple, Model]]:
     """The top-level entities a file defines, as (entity kind, path in file, model)."""
     if kind.one_per_file:
         return [(kind.name, (), model)]
-    if kind.name in _LIST_FILES:
-        entity_kind, field = _LIST_FILES[kind.name]
+    if kind.entities:
+        entity_kind, field = kind.entities
         return [(entity_kind, (field, i), item) for i, item in enumerate(getattr(model, field))]
     return []
 
@@ -200,7 +222,7 @@ def _check_links(loaded: Loaded, declared: Declared) -> tuple[dict[tuple[str, st
                 defined[key] = (doc, path)
     for kind, doc, model in loaded:
         for path, info, value in walk(model):
-            entity_list = kind.name in _LIST_FILES and path == (_LIST_FILES[kind.name][1],)
+            entity_list = kind.entities is not None and path == (kind.entities[1],)
             if isinstance(value, list) and not entity_list:  # entity lists were checked above
                 errors += _duplicate_ids_in_list(doc, path, value)
             target = reference_kind(info)
@@ -208,7 +230,7 @@ def _check_links(loaded: Loaded, declared: Declared) -> tuple[dict[tuple[str, st
                 continue
             refs = enumerate(value) if isinstance(value, list) else [(None, value)]
             for index, ref_id in refs:
-                if (target, ref_id) not in defined and (target, ref_id) not in declared:
+                if (target, ref_id) not in defined and not declared.covers(target, ref_id):
                     where = path if index is None else path + (index,)
                     errors.append(doc.error(where, _dangling(target, ref_id, defined)))
     files = {key: doc.file for key, (doc, _) in defined.items()}

@@ -33,13 +33,10 @@ def _kind(value: object) -> str:
 _EXPECTED = {
     "string_type": "en tekst",
     "int_type": "et helt tal (uden anførselstegn)",
-    "int_from_float": "et helt tal",
     "float_type": "et tal",
     "bool_type": "true eller false",
     "list_type": "en liste (linjer der begynder med '- ')",
-    "dict_type": "en gruppe af felter",
     "model_type": "en gruppe af felter",
-    "model_attributes_type": "en gruppe af felter",
     "date_type": "en dato skrevet ÅÅÅÅ-MM-DD",
     "url_type": "en webadresse",
 }
@@ -82,7 +79,7 @@ def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None)
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"Værdien skal være en af: {expected}; fik {_kind(value)}."
-    if kind.startswith("url_") or kind == "url_parsing":
+    if kind.startswith("url_"):
         return f"'{value}' er ikke en gyldig webadresse; den skal begynde med https://."
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))

@@ -117,6 +117,20 @@ def _tab_errors(file: str, text: str) -> list[ContentError]:
     return errors
 
 
+# The models are at most a few levels deep; far deeper input is a mistake or an attack.
+MAX_DEPTH = 40
+
+
+def _unreadable_scalar(node: yaml.ScalarNode) -> str:
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return (f"Datoen '{node.value}' findes ikke; en dato skrives ÅÅÅÅ-MM-DD og skal findes i "
+                "kalenderen.")
+    kind = node.tag.removeprefix("tag:yaml.org,2002:")
+    if kind in ("int", "float", "bool", "null", "str"):
+        return f"Værdien '{node.value}' kan ikke læses som {kind}."
+    return f"YAML-mærket '{node.tag}' er ikke tilladt i håndbogens YAML; fjern det."
+
+
 class _Builder:
     """Turns composed nodes into Python values while recording positions."""
 
@@ -129,6 +143,10 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: FieldPath) -> object:
         self.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(path) > MAX_DEPTH:
+            raise YamlErrors([_mark_error(
+                self.file, node.start_mark,
+                f"Indholdet er indlejret mere end {MAX_DEPTH} niveauer dybt; det kan ikke være rigtigt.")])
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -136,11 +154,9 @@ class _Builder:
         try:
             return self.loader.construct_object(node)
         except (yaml.constructor.ConstructorError, ValueError, OverflowError):
-            where = node.start_mark
             self.errors.append(ContentError(
-                self.file, where.line + 1, where.column + 1, format_field(path),
-                f"Værdien '{node.value}' kan ikke læses; en dato skrives ÅÅÅÅ-MM-DD "
-                "og skal findes i kalenderen."))
+                self.file, node.start_mark.line + 1, node.start_mark.column + 1, format_field(path),
+                _unreadable_scalar(node)))
             return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict:
@@ -197,6 +213,10 @@ def parse_yaml(file: str, raw: bytes) -> YamlDocument:
     except yaml.YAMLError:
         raise YamlErrors([ContentError(
             file, 1, 1, "", "Filen kan ikke læses som YAML.")]) from None
+    except RecursionError:
+        raise YamlErrors([ContentError(
+            file, 1, 1, "",
+            f"Indholdet er indlejret mere end {MAX_DEPTH} niveauer dybt; det kan ikke være rigtigt.")]) from None
     finally:
         loader.dispose()
     if builder.errors:

@@ -17,6 +17,7 @@ from ..filekinds import CONTENT_DIRS
 from ..history import last_changed
 from ..loader import load_handbook
 from ..render import render_handbook
+from ..render.text import escaped_nav
 from .config import OmlaegningConfig
 
 
@@ -28,7 +29,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         except ContentErrors as error:
             raise PluginError(error.report()) from None
         # Generated sections first, then the hand-written pages listed in mkdocs.yml.
-        config.nav = self.rendered.nav + list(config.nav or [])
+        config.nav = escaped_nav(self.rendered.nav) + list(config.nav or [])
         return config
 
     def on_files(self, files, config):

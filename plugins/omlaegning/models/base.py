@@ -41,20 +41,42 @@ PrincipRef = ref("princip", "Id på et princip i concept/principper/.")
 FaseRef = ref("fase", "Id på en fase i concept/faser/.")
 BegrebRef = ref("begreb", "Id på et begreb i concept/ordliste.yaml.")
 
+def _plain_line(text: str) -> str:
+    # A line break in a title would split the heading from its {#id} anchor.
+    if "\n" in text or "\r" in text:
+        raise ValueError("Teksten skal stå på én linje; brug et felt med Markdown til længere tekst.")
+    # Titles also reach places the theme un-escapes (Material's <title> uses striptags),
+    # so < and > are refused here rather than trusted to escaping.
+    if "<" in text or ">" in text:
+        raise ValueError("Tegnene < og > kan ikke bruges i en almindelig tekst; skriv fx 'under' eller 'over'.")
+    return text
+
+
 Tekst = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
-    Field(description="Almindelig tekst (ingen Markdown)."),
+    AfterValidator(_plain_line),
+    Field(description="Almindelig tekst på én linje uden < og > (ingen Markdown)."),
 ]
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
+# Inline links [tekst](mål) and reference definitions [navn]: mål.
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
+# Web and mail links, or a plain relative path: nothing a browser could run (javascript:, data:,
+# or a scheme hidden behind an HTML entity such as &#58;).
+_SAFE_TARGET = re.compile(r"^(https?://[^\s&]+|mailto:[^\s&:]+|[A-Za-z0-9._~/#?=%-]*)$")
 
 
-def _no_headings(text: str) -> str:
+def _safe_markdown(text: str) -> str:
     # Headings and their anchors come from ids in the templates, never from a Danish text.
     if _HEADING.search(text):
         raise ValueError("Overskrifter (linjer der begynder med #) laves af håndbogen selv; "
                          "brug **fed skrift** eller et nyt afsnit i stedet.")
+    for match in _LINK_TARGET.finditer(text):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if not _SAFE_TARGET.match(target):
+            raise ValueError(f"Linket '{target}' er ikke tilladt; et link skal gå til en webadresse "
+                             "(https://...), en e-mail (mailto:...) eller en side i håndbogen.")
     return text
 
 
@@ -62,9 +84,9 @@ def _no_headings(text: str) -> str:
 MarkdownTekst = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
-    AfterValidator(_no_headings),
-    Field(description="Tekst, hvor Markdown er tilladt: afsnit, **fed**, *kursiv*, lister og links. "
-                      "HTML vises som tekst."),
+    AfterValidator(_safe_markdown),
+    Field(description="Tekst, hvor Markdown er tilladt: afsnit, **fed**, *kursiv*, lister og links "
+                      "til https://, mailto: eller sider i håndbogen. HTML vises som tekst."),
 ]
 
 

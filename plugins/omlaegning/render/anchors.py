@@ -14,12 +14,15 @@ from ..errors import ContentError, ContentErrors
 _ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 
 
-def _id_line(yaml_file: Path, anchor: str) -> int:
-    pattern = re.compile(rf"^\s*(-\s+)?id:\s*['\"]?{re.escape(anchor)}['\"]?\s*$")
-    for number, line in enumerate(yaml_file.read_text(encoding="utf-8").splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return 1
+def _where_defined(root: Path, sources: tuple[str, ...], anchor: str) -> tuple[str, int, int]:
+    """The page's YAML file and line where `id: anchor` stands, or the page's first file."""
+    pattern = re.compile(rf"^(\s*(?:-\s+)?)id:\s*['\"]?{re.escape(anchor)}['\"]?\s*$")
+    for source in sources:
+        for number, line in enumerate((root / source).read_text(encoding="utf-8").splitlines(), start=1):
+            match = pattern.match(line)
+            if match:
+                return source, number, len(match.group(1)) + 1
+    return sources[0], 1, 1
 
 
 def check_unique_anchors(pages, root: Path) -> None:
@@ -28,9 +31,9 @@ def check_unique_anchors(pages, root: Path) -> None:
         for anchor, count in Counter(_ANCHOR.findall(page.markdown)).items():
             if count == 1:
                 continue
-            source = page.edit_file or page.sources[0]
+            source, line, column = _where_defined(root, page.sources, anchor)
             errors.append(ContentError(
-                source, _id_line(root / source, anchor), 1, "id",
+                source, line, column, "id",
                 f"Ankeret '#{anchor}' findes {count} gange på siden {page.path}; et id må ikke hedde "
                 "det samme som et fast afsnit eller et andet id på siden. Vælg et andet id."))
     if errors:

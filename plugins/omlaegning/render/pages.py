@@ -43,7 +43,6 @@ class Page:
     title: str                 # its title in the navigation
     markdown: str
     sources: tuple[str, ...]   # the YAML files the page is made from, relative to the project root
-    updated: datetime.date | None
 
     @property
     def edit_file(self) -> str | None:
@@ -74,10 +73,11 @@ def _environment() -> Environment:
     env.filters.update(
         md=text.markdown,
         url=text.url,
-        dato=formatting.dato,
-        beloeb=formatting.beloeb,
-        tal=formatting.tal,
-        periode=lambda p: formatting.periode(p.start, p.slut),
+        # Our own Danish formats are digits, dots and month names: safe as they are.
+        dato=lambda value, praecision="dag": Markup(formatting.dato(value, praecision)),
+        beloeb=lambda kroner: Markup(formatting.beloeb(kroner)),
+        tal=lambda value: Markup(formatting.tal(value)),
+        periode=lambda p: Markup(formatting.periode(p.start, p.slut)),
     )
     return env
 
@@ -102,7 +102,7 @@ class _Renderer:
         markdown = self.env.get_template(template).render(
             hb=self.hb, link=link, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
             updated=updated, **context)
-        return Page(path, title, markdown, tuple(sources), updated)
+        return Page(path, title, markdown, tuple(sources))
 
     def all_pages(self) -> list[Page]:
         hb = self.hb

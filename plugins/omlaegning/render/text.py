@@ -13,11 +13,16 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
+# What turns a line into a list, an admonition or a rule when a field starts a line: "2016. ...",
+# "- ...", "+ ...", "!!! ...", "---".
+_LINE_START = re.compile(r"^(\d+)\.|^([-+!])")
 _ATTRIBUTE_BRACES = re.compile(r"([{}])")
 
 
 def plain(value: object) -> Markup:
-    return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value)), quote=False))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+    escaped = _LINE_START.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}", escaped)
+    return Markup(html.escape(escaped, quote=False))
 
 
 def markdown(value: str) -> Markup:
@@ -32,3 +37,9 @@ def url(value: object) -> Markup:
 def finalize(value: object) -> object:
     """Jinja's last step for every {{ }}: anything not already marked safe is plain text."""
     return value if isinstance(value, Markup) else plain(value)
+
+
+def escaped_nav(nav: list) -> list:
+    """MkDocs themes print nav titles as raw HTML; titles from YAML must show as text."""
+    return [{html.escape(title): escaped_nav(target) if isinstance(target, list) else target
+             for title, target in item.items()} for item in nav]
