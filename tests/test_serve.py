@@ -1,4 +1,5 @@
-"""mkdocs serve: saving a YAML file rebuilds the page. A hand-written page cannot hide a generated one."""
+"""mkdocs serve: saving YAML rebuilds the page; a mistake shows in Danish over the last good page.
+A hand-written page cannot hide a generated one."""
 import socket
 import subprocess
 import sys
@@ -34,25 +35,42 @@ def wait_for(predicate, seconds=20.0):
 
 
 @pytest.fixture
-def served(repo_copy):
+def served(repo_copy, tmp_path):
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(repo_copy.root / "mkdocs.yml"),
-         "-a", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(repo_copy.root / "mkdocs.yml"),
+             "-a", f"127.0.0.1:{port}"],
+            stdout=output, stderr=subprocess.STDOUT, text=True, env=ENV)
     url = f"http://127.0.0.1:{port}/principper/ressourcer/"
     try:
         assert wait_for(lambda: "ressourcer" in fetch(url)), "mkdocs serve did not start"
-        yield repo_copy, url
+        yield repo_copy, url, log
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
 def test_saving_yaml_rebuilds_the_page(served):
-    repo, url = served
+    repo, url, _ = served
     repo.replace("concept/principper/ressourcer.yaml", "titel: ", "titel: Nyt ord – ")
     assert wait_for(lambda: "Nyt ord – " in fetch(url)), "the page was not rebuilt after the YAML changed"
+
+
+def test_a_mistake_while_serving_is_told_in_danish_and_the_last_good_page_stays(served):
+    repo, url, log = served
+    repo.replace("concept/principper/ressourcer.yaml", "nummer: 2", 'nummer: "2"')
+    message = "concept/principper/ressourcer.yaml:3:9: felt 'nummer': Forventede et helt tal"
+    assert wait_for(lambda: message in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+    assert wait_for(lambda: "Fejl i indholdet – du ser den seneste udgave uden fejl" in fetch(url))
+    page = fetch(url)
+    assert "Fokusér på borgernes ressourcer" in page and "Forventede et helt tal" in page
+    repo.replace("concept/principper/ressourcer.yaml", 'nummer: "2"', "nummer: 2")
+    repo.replace("concept/principper/ressourcer.yaml", "titel: ", "titel: Rettet – ")
+    assert wait_for(lambda: "Rettet – " in fetch(url)), "serve did not recover after the mistake was fixed"
+    assert "Fejl i indholdet" not in fetch(url)
 
 
 def test_a_hand_written_page_may_not_hide_a_generated_one(repo_copy, tmp_path):

@@ -1,10 +1,13 @@
 """MkDocs events only: load and render in on_config, add the pages, watch the YAML.
 
 Loading happens in on_config, before MkDocs cleans site/, so a content error stops
-the build with the Danish report and leaves the published site as it was.
+the build with the Danish report and leaves the published site as it was. Under
+`mkdocs serve` a mistake instead keeps the last good pages, with the errors shown
+on top of every page, so the editor's preview never hangs.
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -17,17 +20,29 @@ from ..filekinds import CONTENT_DIRS
 from ..history import last_changed
 from ..loader import load_handbook
 from ..render import render_handbook
-from ..render.text import escaped_nav
+from ..render.text import error_box, escaped_nav
 from .config import OmlaegningConfig
+
+log = logging.getLogger("mkdocs.plugins.omlaegning")
 
 
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
+    # Defining on_startup makes MkDocs keep this instance across the rebuilds of one serve.
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+        self.last_good = None
+
     def on_config(self, config):
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
+        self.problems = None
         try:
             self.rendered = render_handbook(load_handbook(self.root), last_changed(self.root))
+            self.last_good = self.rendered
         except ContentErrors as error:
-            raise PluginError(error.report()) from None
+            if not (getattr(self, "serving", False) and self.last_good):
+                raise PluginError(error.report()) from None
+            log.error(error.report())
+            self.rendered, self.problems = self.last_good, error
         # Generated sections first, then the hand-written pages listed in mkdocs.yml.
         config.nav = escaped_nav(self.rendered.nav) + list(config.nav or [])
         return config
@@ -44,6 +59,9 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
                              if page.edit_file else None)
             files.append(file)
         return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        return error_box(self.problems.errors) + markdown if self.problems else markdown
 
     def on_serve(self, server, config, builder):
         for folder in CONTENT_DIRS:

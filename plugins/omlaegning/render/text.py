@@ -43,3 +43,10 @@ def escaped_nav(nav: list) -> list:
     """MkDocs themes print nav titles as raw HTML; titles from YAML must show as text."""
     return [{html.escape(title): escaped_nav(target) if isinstance(target, list) else target
              for title, target in item.items()} for item in nav]
+
+
+def error_box(errors) -> str:
+    """A Danish warning box listing content errors, for the top of a preview page."""
+    lines = "\n".join(f"    - {plain(error)}" for error in errors)
+    return (f'!!! danger "Fejl i indholdet – du ser den seneste udgave uden fejl"\n\n{lines}\n\n'
+            "    Ret fejlene i YAML-filerne; siden opdateres, når de er rettet.\n\n")
