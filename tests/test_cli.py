@@ -93,3 +93,11 @@ def test_core_does_not_import_mkdocs():
             "omlaegning.schema; print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_every_field_in_the_schemas_is_described_for_editors():
+    missing = [f"{name}: {owner}.{prop}"
+               for name, schema in schemas().items()
+               for owner, definition in [("(fil)", schema), *schema.get("$defs", {}).items()]
+               for prop, spec in definition.get("properties", {}).items() if "description" not in spec]
+    assert missing == []

@@ -10,6 +10,8 @@ from omlaegning import formatting
     (datetime.date(2023, 9, 13), "dag", "13. september 2023"),
     (datetime.date(2021, 4, 1), "maaned", "april 2021"),
     (datetime.date(2019, 1, 1), "aar", "2019"),
+    (datetime.date(2019, 7, 1), "halvaar", "2. halvår 2019"),
+    (datetime.date(2020, 4, 1), "kvartal", "2. kvartal 2020"),
 ])
 def test_danish_dates(value, precision, shown):
     assert formatting.dato(value, precision) == shown

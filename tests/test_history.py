@@ -2,7 +2,7 @@ import datetime
 import os
 import subprocess
 
-from omlaegning.history import last_changed
+from omlaegning.history import Change, read_history
 
 
 def commit(root, message, date):
@@ -13,21 +13,29 @@ def commit(root, message, date):
     subprocess.run(["git", "commit", "-qm", message], cwd=root, check=True, env=env)
 
 
-def test_each_file_gets_the_date_of_its_own_last_commit(tmp_path):
+def test_changes_and_each_files_last_date(tmp_path):
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     (tmp_path / "concept").mkdir()
     (tmp_path / "concept/a.yaml").write_text("a: 1\n")
     (tmp_path / "concept/b.yaml").write_text("b: 1\n")
     commit(tmp_path, "first", "2026-01-05T10:00:00+01:00")
     (tmp_path / "concept/b.yaml").write_text("b: 2\n")
-    (tmp_path / "README.md").write_text("x\n")
+    (tmp_path / "concept/a.yaml").unlink()
+    (tmp_path / "README.md").write_text("x\n")  # outside the content: not history
     commit(tmp_path, "second", "2026-11-23T10:00:00+01:00")
-    assert last_changed(tmp_path) == {
-        "concept/a.yaml": datetime.date(2026, 1, 5),
+    history = read_history(tmp_path)
+    assert history.changes == (
+        Change(datetime.date(2026, 11, 23), "D", "concept/a.yaml"),
+        Change(datetime.date(2026, 11, 23), "M", "concept/b.yaml"),
+        Change(datetime.date(2026, 1, 5), "A", "concept/a.yaml"),
+        Change(datetime.date(2026, 1, 5), "A", "concept/b.yaml"),
+    )
+    assert history.last_changed() == {
+        "concept/a.yaml": datetime.date(2026, 11, 23),
         "concept/b.yaml": datetime.date(2026, 11, 23),
     }
 
 
-def test_outside_git_there_are_no_dates(tmp_path):
+def test_outside_git_there_is_no_history(tmp_path):
     (tmp_path / "concept").mkdir()
-    assert last_changed(tmp_path) == {}
+    assert read_history(tmp_path).changes == ()

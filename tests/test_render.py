@@ -5,19 +5,20 @@ import re
 import pytest
 
 from omlaegning.errors import ContentErrors
+from omlaegning.history import Change, History
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook, text
 
 
-def pages_of(tree, dates=None):
-    return {p.path: p for p in render_handbook(load_handbook(tree.root), dates).pages}
+def pages_of(tree, history=None):
+    return {p.path: p for p in render_handbook(load_handbook(tree.root), history).pages}
 
 
 def test_every_page_kind_has_its_page(minimal):
     assert sorted(pages_of(minimal)) == sorted([
         "index.md", "faser/start.md", "faser/slut.md", "principper/index.md", "principper/alpha.md",
-        "principper/beta.md", "recovery.md", "vejledning/ledelse.md", "kommuner/index.md",
-        "kommuner/testby.md", "ordliste.md"])
+        "principper/beta.md", "recovery.md", "partnerskab.md", "udviklingsforloeb.md",
+        "vejledning/ledelse.md", "kommuner/index.md", "kommuner/testby.md", "ordliste.md", "nyt.md"])
 
 
 def test_navigation_follows_numbers_and_names(minimal):
@@ -25,8 +26,11 @@ def test_navigation_follows_numbers_and_names(minimal):
     assert nav[0] == {"Forside": "index.md"}
     assert nav[1] == {"Faser": [{"1. Start": "faser/start.md"}, {"2. Slut": "faser/slut.md"}]}
     assert [next(iter(item)) for item in nav] == [
-        "Forside", "Faser", "Principper", "Recovery og rehabilitering", "Vejledning",
-        "Kommunernes erfaringer", "Ordliste"]
+        "Forside", "Faser", "Principper", "Baggrund", "Vejledning", "Kommunernes erfaringer", "Ordliste",
+        "Hvad er nyt"]
+    assert nav[3] == {"Baggrund": [{"Recovery og rehabilitering": "recovery.md"},
+                                   {"Partnerskabet": "partnerskab.md"},
+                                   {"Udviklingsforløb": "udviklingsforloeb.md"}]}
 
 
 def test_every_heading_has_an_anchor_from_an_id(minimal):
@@ -101,7 +105,8 @@ def test_glossary_is_sorted_and_links_related_terms(minimal):
 
 
 def test_sources_and_last_update_at_the_bottom(minimal):
-    md = pages_of(minimal, {"data/kommuner/testby.yaml": datetime.date(2026, 11, 23)})["kommuner/testby.md"].markdown
+    history = History((Change(datetime.date(2026, 11, 23), "M", "data/kommuner/testby.yaml"),))
+    md = pages_of(minimal, history)["kommuner/testby.md"].markdown
     assert md.rstrip().endswith("## Kilder {#kilder}\n\n- Kilde B. Kommunen.\n\n*Senest opdateret 23. november 2026*")
     principle = pages_of(minimal)["principper/alpha.md"]
     assert "- Kilde A. Styrelsen, 31. august 2023. [https://example.org/a](https://example.org/a)" in principle.markdown
@@ -161,3 +166,81 @@ def test_a_plain_field_that_starts_a_line_stays_text(minimal):
     minimal.replace("data/kommuner/testby.yaml", "    kilder: [kilde-b]\ntidslinje:",
                     '    note: "2016. Tallene er foreløbige."\n    kilder: [kilde-b]\ntidslinje:')
     assert "\n2016\\. Tallene er foreløbige.\n" in pages_of(minimal)["kommuner/testby.md"].markdown
+
+
+def test_partnership_page(minimal):
+    md = pages_of(minimal)["partnerskab.md"].markdown
+    assert "- **Periode:** 1. januar 2019 – 31. december 2022" in md
+    assert "- **Partnerskabskommuner:** [Testby Kommune](kommuner/testby.md)" in md
+    assert "1. Bedre trivsel\n2. Flere i job\n" in md
+    assert "- **8.800.000 kr.:** Satspuljen." in md
+
+
+def test_information_meetings_are_dated_events_in_order_with_anchors(minimal):
+    md = pages_of(minimal)["udviklingsforloeb.md"].markdown
+    first = md.index("### 13. september 2023: Informationsmøde {#infomoede-2023-09-13}")
+    assert first < md.index("### 2. oktober 2023: Informationsmøde {#infomoede-2023-10-02}")
+    assert "- **Varighed:** 1,5 år" in md
+
+
+def test_phases_name_their_basis_with_links(minimal):
+    for path in ("index.md", "faser/start.md"):
+        link_base = "" if path == "index.md" else "../"
+        assert (f"Læs om grundlaget: [Partnerskabet]({link_base}partnerskab.md) og "
+                f"[Udviklingsforløb]({link_base}udviklingsforloeb.md).") in pages_of(minimal)[path].markdown
+
+
+MUNICIPALITY_SECTIONS = ["overblik", "aktiviteter", "planer", "organisation", "tal", "tidslinje", "resultater",
+                         "kildegrundlag", "kilder"]
+
+
+def section_anchors(markdown):
+    return re.findall(r"^## .* \{#([a-z0-9-]+)\}$", markdown, re.MULTILINE)
+
+
+def test_a_municipality_the_sources_say_little_about_has_every_section_saying_so(minimal):
+    minimal.write("data/kommuner/tavsby.yaml", "id: tavsby\nnavn: Tavsby Kommune\nresume: Lidt.\nkilder: [kilde-a]\n")
+    md = pages_of(minimal)["kommuner/tavsby.md"].markdown
+    assert section_anchors(md) == MUNICIPALITY_SECTIONS
+    for subject in ("et projekt", "kommunens aktiviteter", "kommunens planer og strategier",
+                    "hvordan arbejdet er organiseret", "tal for kommunens socialpsykiatri", "forløbet i tid",
+                    "resultater eller erfaringer"):
+        assert f"Kilderne siger ikke noget om {subject}." in md
+
+
+def test_municipality_details_status_plans_key_figures_and_members(minimal):
+    minimal.replace("data/kommuner/testby.yaml", "    beskrivelse: En dør ind.\n",
+                    "    beskrivelse: En dør ind.\n    status: afproevning\n")
+    minimal.replace("data/kommuner/testby.yaml", "tal:\n", (
+        "planer:\n  - id: psykiatriplan\n    titel: Psykiatriplan 2018-2021\n    beskrivelse: Planen.\n"
+        "    fokusomraader: [Recovery, Netværk]\n    kilder: [kilde-b]\n"
+        "organisation:\n  - navn: Styregruppe\n    rolle: Styrer.\n    deltagere: [Centerleder, Én peer]\n"
+        "noegletal:\n  - navn: Borgere i socialpsykiatrien\n    vaerdi: 120\n    cirka: true\n"
+        "    tidspunkt: '2019'\n    kilder: [kilde-b]\ntal:\n"))
+    md = pages_of(minimal)["kommuner/testby.md"].markdown
+    assert section_anchors(md) == MUNICIPALITY_SECTIONS
+    assert "### Én indgang {#en-indgang}\n\n*Under afprøvning*\n" in md
+    assert "### Psykiatriplan 2018-2021 {#psykiatriplan}\n\nPlanen.\n\n- Recovery\n- Netværk\n" in md
+    assert "| Styregruppe | Styrer. | Centerleder, Én peer |" in md
+    assert "- **Borgere i socialpsykiatrien:** ca. 120 (2019)" in md
+
+
+def test_whats_new_lists_changed_pages_per_day_newest_first(minimal):
+    day1, day2 = datetime.date(2026, 1, 5), datetime.date(2026, 11, 23)
+    history = History((
+        Change(day2, "M", "data/kommuner/testby.yaml"),
+        Change(day2, "D", "data/kommuner/gammelby.yaml"),
+        Change(day2, "M", "data/kommuner/testby.yaml"),
+        Change(day1, "A", "concept/principper/alpha.yaml"),
+        Change(day1, "M", "concept/kilder.yaml"),
+    ))
+    md = pages_of(minimal, history)["nyt.md"].markdown
+    assert md.index("## 23. november 2026 {#dato-2026-11-23}") < md.index("## 5. januar 2026 {#dato-2026-01-05}")
+    assert md.count("- Opdateret: [Testby Kommune](kommuner/testby.md)") == 1
+    assert "- Fjernet: data/kommuner/gammelby.yaml" in md
+    assert "- Ny: [1\\. Tag udgangspunkt i håb](principper/alpha.md)" in md
+    assert "- Opdateret: concept/kilder.yaml" in md
+
+
+def test_whats_new_without_history_says_so(minimal):
+    assert "Håndbogens historik er ikke med i denne udgave." in pages_of(minimal)["nyt.md"].markdown

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .history import last_changed
+from .history import read_history
 from .loader import load_handbook
 from .render import render_handbook
 from .render.text import escaped_nav
@@ -54,7 +54,7 @@ def export(root: Path, target: Path) -> int:
     """Export the handbook under `root` into `target`; returns the number of pages written."""
     _check_target(root, target)
     config = _read_config(root)
-    rendered = render_handbook(load_handbook(root), last_changed(root))
+    rendered = render_handbook(load_handbook(root), read_history(root))
     docs = target / "docs"
     if target.exists():
         shutil.rmtree(target)

@@ -25,6 +25,8 @@ FILE_KINDS = (
     FileKind("kilder", "concept/kilder.yaml", models.KildeFil, False, ("kilde", "kilder")),
     FileKind("recovery", "concept/recovery.yaml", models.Recovery, False),
     FileKind("ordliste", "concept/ordliste.yaml", models.Ordliste, False, ("begreb", "begreber")),
+    FileKind("partnerskab", "concept/partnerskab.yaml", models.Partnerskab, False),
+    FileKind("udviklingsforloeb", "concept/udviklingsforloeb.yaml", models.Udviklingsforloeb, False),
     FileKind("fase", "concept/faser/*.yaml", models.Fase, True),
     FileKind("princip", "concept/principper/*.yaml", models.Princip, True),
     FileKind("vejledning", "concept/vejledninger/*.yaml", models.Vejledning, True),

@@ -12,6 +12,10 @@ _DATE_PATTERNS = {"dag": "d. MMMM y", "maaned": "MMMM y", "aar": "y"}
 
 
 def dato(value: datetime.date, praecision: str = "dag") -> str:
+    if praecision == "kvartal":
+        return f"{(value.month - 1) // 3 + 1}. kvartal {value.year}"
+    if praecision == "halvaar":
+        return f"{1 if value.month <= 6 else 2}. halvår {value.year}"
     return format_date(value, _DATE_PATTERNS[praecision], locale=LOCALE)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import (Aktivitet, Begreb, Fase, Haandbog, Kilde, Kommune, Ordliste, Princip, Recovery,
-                     Vejledning)
+from .models import (Aktivitet, Begreb, Fase, Haandbog, Kilde, Kommune, Ordliste, Partnerskab, Princip,
+                     Recovery, Udviklingsforloeb, Vejledning)
 
 
 def danish_sort_key(text: str) -> str:
@@ -28,6 +28,8 @@ class Handbook:
     kilder: dict[str, Kilde]
     recovery: Recovery
     ordliste: Ordliste
+    partnerskab: Partnerskab
+    udviklingsforloeb: Udviklingsforloeb
     faser: list[Fase]
     principper: list[Princip]
     vejledninger: list[Vejledning]
@@ -44,6 +46,9 @@ class Handbook:
 
     def begreb(self, begreb_id: str) -> Begreb:
         return next(b for b in self.ordliste.begreber if b.id == begreb_id)
+
+    def kommune(self, kommune_id: str) -> Kommune:
+        return next(k for k in self.kommuner if k.id == kommune_id)
 
     def princip(self, princip_id: str) -> Princip:
         return next(p for p in self.principper if p.id == princip_id)

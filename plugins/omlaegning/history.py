@@ -1,30 +1,49 @@
-"""When each content file last changed, from git: "Senest opdateret" shows content, not build time."""
+"""The content's git history: "Senest opdateret" and "Hvad er nyt" show content changes, not build time."""
 from __future__ import annotations
 
 import datetime
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from .filekinds import CONTENT_DIRS
 
 
-def last_changed(root: Path) -> dict[str, datetime.date]:
-    """The last commit date of every file under the content folders, from a single git log.
+@dataclass(frozen=True)
+class Change:
+    date: datetime.date
+    status: str  # "A" added, "M" modified, "D" deleted
+    file: str    # relative to the content root
 
-    Files outside git (or no git at all) have no date; pages then show none rather than a wrong one.
+
+@dataclass(frozen=True)
+class History:
+    changes: tuple[Change, ...] = ()  # newest first
+
+    def last_changed(self) -> dict[str, datetime.date]:
+        dates: dict[str, datetime.date] = {}
+        for change in self.changes:
+            dates.setdefault(change.file, change.date)
+        return dates
+
+
+def read_history(root: Path) -> History:
+    """All changes to the content folders, from a single git log.
+
+    Outside git (or without git) there is no history; pages then show no date rather than a wrong one.
     """
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "log", "--format=%x00%cs", "--name-only", "--relative",
-             "--", *CONTENT_DIRS],
+            ["git", "-C", str(root), "log", "--format=%x00%cs", "--name-status", "--no-renames",
+             "--relative", "--", *CONTENT_DIRS],
             capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
-        return {}
-    dates: dict[str, datetime.date] = {}
-    current = None
+        return History()
+    changes, date = [], None
     for line in result.stdout.splitlines():
         if line.startswith("\0"):
-            current = datetime.date.fromisoformat(line[1:])
-        elif line and current is not None:
-            dates.setdefault(line, current)  # git log is newest first
-    return dates
+            date = datetime.date.fromisoformat(line[1:])
+        elif line and date is not None:
+            status, file = line.split("\t", 1)
+            changes.append(Change(date, status, file))
+    return History(tuple(changes))

@@ -275,6 +275,8 @@ def load_handbook(root: Path) -> Handbook:
         kilder=kilder,
         recovery=single("recovery"),
         ordliste=single("ordliste"),
+        partnerskab=single("partnerskab"),
+        udviklingsforloeb=single("udviklingsforloeb"),
         faser=sorted(all_of("fase"), key=lambda f: f.nummer),
         principper=sorted(all_of("princip"), key=lambda p: p.nummer),
         vejledninger=sorted(all_of("vejledning"), key=lambda v: v.nummer),

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 
 from ..errors import ContentErrors
 from ..filekinds import CONTENT_DIRS
-from ..history import last_changed
+from ..history import read_history
 from ..loader import load_handbook
 from ..render import render_handbook
 from ..render.text import error_box, escaped_nav
@@ -36,7 +36,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         self.problems = None
         try:
-            self.rendered = render_handbook(load_handbook(self.root), last_changed(self.root))
+            self.rendered = render_handbook(load_handbook(self.root), read_history(self.root))
             self.last_good = self.rendered
         except ContentErrors as error:
             if not (getattr(self, "serving", False) and self.last_good):

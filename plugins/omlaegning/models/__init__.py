@@ -1,11 +1,12 @@
 """The one definition of the handbook's data: validation, JSON Schema and field docs come from here."""
 from .base import ID_PATTERN, Model, Ref
-from .concept import (Afsnit, Begreb, Definition, Fase, Haandbog, Kilde, KildeFil, Ordliste, Princip,
-                      Recovery, Vaerdi, Vejledning)
-from .kommune import Aktivitet, Budget, Enhed, Kommune, Milepael, Periode, Projekt, Tabel
+from .concept import (Afsnit, Begivenhed, Begreb, Definition, Fase, Haandbog, Kilde, KildeFil, Ordliste,
+                      Partnerskab, Princip, Recovery, Udviklingsforloeb, Vaerdi, Vejledning)
+from .kommune import Aktivitet, Budget, Enhed, Kommune, Milepael, Noegletal, Periode, Plan, Projekt, Tabel
 
 __all__ = [
-    "ID_PATTERN", "Model", "Ref", "Afsnit", "Begreb", "Definition", "Fase", "Haandbog", "Kilde",
-    "KildeFil", "Ordliste", "Princip", "Recovery", "Vaerdi", "Vejledning", "Aktivitet", "Budget",
-    "Enhed", "Kommune", "Milepael", "Periode", "Projekt", "Tabel",
+    "ID_PATTERN", "Model", "Ref", "Afsnit", "Begivenhed", "Begreb", "Definition", "Fase", "Haandbog",
+    "Kilde", "KildeFil", "Ordliste", "Partnerskab", "Princip", "Recovery", "Udviklingsforloeb", "Vaerdi",
+    "Vejledning", "Aktivitet", "Budget", "Enhed", "Kommune", "Milepael", "Noegletal", "Periode", "Plan",
+    "Projekt", "Tabel",
 ]

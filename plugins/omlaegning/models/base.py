@@ -40,6 +40,7 @@ KildeRef = ref("kilde", "Id på en kilde i concept/kilder.yaml.")
 PrincipRef = ref("princip", "Id på et princip i concept/principper/.")
 FaseRef = ref("fase", "Id på en fase i concept/faser/.")
 BegrebRef = ref("begreb", "Id på et begreb i concept/ordliste.yaml.")
+KommuneRef = ref("kommune", "Id på en kommune i data/kommuner/.")
 
 def _plain_line(text: str) -> str:
     # A line break in a title would split the heading from its {#id} anchor.

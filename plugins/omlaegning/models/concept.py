@@ -6,8 +6,9 @@ from typing import Literal
 
 from pydantic import Field, HttpUrl
 
-from .base import (BegrebRef, FaseRef, Id, KildeRef, MarkdownTekst, Model, PrincipRef, Tekst,
-                   kilder_field)
+from .base import (BegrebRef, FaseRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
+                   Tekst, kilder_field)
+from .kommune import Budget, Periode
 
 
 class Kilde(Model):
@@ -89,8 +90,8 @@ class Recovery(Model):
 
     titel: Tekst
     intro: MarkdownTekst
-    definitioner: list[Definition] = Field(min_length=1)
-    vaerdier: list[Vaerdi] = Field(min_length=1)
+    definitioner: list[Definition] = Field(min_length=1, description="Definitioner af recovery og rehabilitering.")
+    vaerdier: list[Vaerdi] = Field(min_length=1, description="Recovery-værdierne.")
     kilder: list[KildeRef] = kilder_field()
 
 
@@ -111,7 +112,7 @@ class Vejledning(Model):
     titel: Tekst = Field(description="Målgruppens navn, fx 'Myndighed'.")
     hvem: Tekst = Field(description="Hvem vejledningen er til, i én sætning.")
     intro: MarkdownTekst
-    afsnit: list[Afsnit] = Field(min_length=1)
+    afsnit: list[Afsnit] = Field(min_length=1, description="Vejledningens afsnit; hvert afsnit får sit eget anker.")
     kilder: list[KildeRef] = kilder_field()
 
 
@@ -130,5 +131,42 @@ class Ordliste(Model):
     """concept/ordliste.yaml."""
 
     intro: MarkdownTekst
-    begreber: list[Begreb] = Field(min_length=1)
+    begreber: list[Begreb] = Field(min_length=1, description="Ordlistens begreber; de sorteres alfabetisk på siden.")
 
+
+
+class Partnerskab(Model):
+    """concept/partnerskab.yaml: partnerskabet om omlægning af socialpsykiatrien 2019-2022."""
+
+    titel: Tekst
+    intro: MarkdownTekst
+    periode: Periode = Field(description="Partnerskabets periode.")
+    kommuner: list[KommuneRef] = Field(min_length=1, description="Partnerskabskommunerne.")
+    maalgrupper: list[Tekst] = Field(min_length=1, description="Hvem i kommunen initiativet var rettet mod.")
+    formaal: list[Tekst] = Field(min_length=1, description="Det, initiativet skulle bidrage til.")
+    referencenetvaerk: MarkdownTekst
+    evaluering: MarkdownTekst
+    finansiering: list[Budget] = Field(min_length=1, description="Beløb og hvad de dækker.")
+    baggrund: MarkdownTekst
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Begivenhed(Model):
+    """Et arrangement med dato, fx et informationsmøde; id'et bliver ankeret."""
+
+    id: Id
+    dato: datetime.date = Field(description="Dagen, ÅÅÅÅ-MM-DD.")
+    titel: Tekst
+    form: Tekst = Field(description="Hvordan og hvor længe, fx 'Online, 1 time, gratis'.")
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Udviklingsforloeb(Model):
+    """concept/udviklingsforloeb.yaml: Social- og Boligstyrelsens tilbud om udviklingsforløb fra 2023."""
+
+    titel: Tekst
+    intro: MarkdownTekst
+    varighed: Tekst = Field(description="Forløbets længde, fx '1,5 år'.")
+    indhold: MarkdownTekst = Field(description="Hvad kommunen får, og hvordan forløbet begynder.")
+    informationsmoeder: list[Begivenhed] = Field(default=[], description="Informationsmøder med dato.")
+    kilder: list[KildeRef] = kilder_field()

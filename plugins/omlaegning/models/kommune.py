@@ -28,8 +28,8 @@ class Budget(Model):
 
 class Projekt(Model):
     navn: Tekst = Field(description="Projektets navn, fx 'Styrmand i eget liv'.")
-    periode: Periode | None = None
-    budget: Budget | None = None
+    periode: Periode | None = Field(None, description="Projektets periode.")
+    budget: Budget | None = Field(None, description="Projektets budget.")
     ejer: Tekst | None = Field(None, description="Den enhed i kommunen, der ejer projektet.")
     kilder: list[KildeRef] = kilder_field()
 
@@ -40,6 +40,9 @@ class Aktivitet(Model):
     id: Id
     titel: Tekst
     beskrivelse: MarkdownTekst
+    status: Literal["planlagt", "afproevning", "i-drift", "afsluttet"] | None = Field(
+        None, description="Hvor langt aktiviteten var nået ifølge kilderne: 'planlagt', 'afproevning', "
+                          "'i-drift' eller 'afsluttet'.")
     principper: list[PrincipRef] = Field(default=[], description="Principper, aktiviteten viser i praksis.")
     faser: list[FaseRef] = Field(default=[], description="Faser, aktiviteten hører til.")
     kilder: list[KildeRef] = kilder_field()
@@ -53,9 +56,9 @@ class Tabel(Model):
 
     id: Id
     titel: Tekst
-    kolonner: list[Tekst] = Field(min_length=2)
+    kolonner: list[Tekst] = Field(min_length=2, description="Kolonneoverskrifter; årstal skrives som tekst ('2016').")
     raekker: list[list[Celle]] = Field(min_length=1, description="Én liste pr. række, lige så lang som 'kolonner'.")
-    note: Tekst | None = None
+    note: Tekst | None = Field(None, description="En kort note under tabellen.")
     kilder: list[KildeRef] = kilder_field()
 
     @model_validator(mode="after")
@@ -67,17 +70,43 @@ class Tabel(Model):
         return self
 
 
+Praecision = Literal["dag", "maaned", "kvartal", "halvaar", "aar"]
+
+
 class Milepael(Model):
-    dato: datetime.date = Field(description="Datoen, ÅÅÅÅ-MM-DD; kendes kun måned eller år, brug den 1. og sæt 'praecision'.")
-    praecision: Literal["dag", "maaned", "aar"] = Field(
-        "dag", description="Hvor præcis datoen er: 'dag', 'maaned' eller 'aar'.")
+    dato: datetime.date = Field(
+        description="Datoen, ÅÅÅÅ-MM-DD. Kendes kun måned, kvartal, halvår eller år, så brug periodens "
+                    "første dag og sæt 'praecision'.")
+    praecision: Praecision = Field(
+        "dag", description="Hvor præcis datoen er: 'dag', 'maaned', 'kvartal', 'halvaar' eller 'aar'.")
     tekst: Tekst
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Noegletal(Model):
+    """Et enkelt tal fra kilderne, fx antallet af borgere i socialpsykiatrien."""
+
+    navn: Tekst = Field(description="Hvad tallet tæller, fx 'Borgere i socialpsykiatrien'.")
+    vaerdi: int | float = Field(description="Tallet, uden punktummer: 1234 eller 12.5.")
+    cirka: bool = Field(False, description="true, hvis kilden kun angiver tallet omtrent.")
+    tidspunkt: Tekst | None = Field(None, description="Hvornår tallet gælder, fx '2019'.")
+    kilder: list[KildeRef] = kilder_field()
+
+
+class Plan(Model):
+    """En plan eller strategi, kommunens omlægning bygger på; id'et bliver afsnittets anker."""
+
+    id: Id
+    titel: Tekst
+    beskrivelse: MarkdownTekst
+    fokusomraader: list[Tekst] = Field(default=[], description="Planens temaer eller fokusområder.")
     kilder: list[KildeRef] = kilder_field()
 
 
 class Enhed(Model):
     navn: Tekst = Field(description="Enhedens navn, fx 'Styregruppe'.")
     rolle: Tekst = Field(description="Hvad enheden gør i omlægningen.")
+    deltagere: list[Tekst] = Field(default=[], description="Hvem der sidder i enheden (roller, ikke navne).")
 
 
 class Kommune(Model):
@@ -86,14 +115,16 @@ class Kommune(Model):
     id: Id
     navn: Tekst = Field(description="Kommunens navn, fx 'Herning Kommune'.")
     resume: MarkdownTekst = Field(description="Kort fortalt: hvad kommunen gjorde.")
-    projekt: Projekt | None = None
+    projekt: Projekt | None = Field(None, description="Kommunens projekt i omlægningen, hvis den har et.")
     rolle_i_partnerskabet: Tekst | None = Field(
         None, description="Kommunens rolle, fx 'Partnerskabskommune 2019-2022'.")
     partnere: list[Tekst] = Field(default=[], description="Samarbejdspartnere i og uden for kommunen.")
-    aktiviteter: list[Aktivitet] = Field(default=[])
-    organisation: list[Enhed] = Field(default=[])
-    tal: list[Tabel] = Field(default=[])
-    tidslinje: list[Milepael] = Field(default=[])
+    aktiviteter: list[Aktivitet] = Field(default=[], description="Kommunens aktiviteter eller veje i omlægningen.")
+    planer: list[Plan] = Field(default=[], description="Planer og strategier, omlægningen bygger på.")
+    organisation: list[Enhed] = Field(default=[], description="Hvordan arbejdet er organiseret.")
+    noegletal: list[Noegletal] = Field(default=[], description="Enkeltstående tal fra kilderne.")
+    tal: list[Tabel] = Field(default=[], description="Tal fra kilderne som tabeller.")
+    tidslinje: list[Milepael] = Field(default=[], description="Milepæle; de sorteres efter dato på siden.")
     resultater: MarkdownTekst | None = Field(None, description="Resultater og erfaringer indtil nu.")
     kildegrundlag: MarkdownTekst | None = Field(
         None, description="Hvad kilderne ikke siger noget om; vises, når kilderne er tynde.")

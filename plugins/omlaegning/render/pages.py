@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from .. import formatting
 from ..handbook import Handbook
+from ..history import History
 from ..models.references import references
 from . import text
 from .anchors import check_unique_anchors
@@ -26,11 +27,18 @@ PAGE_PATHS = {
     "principper": "principper/index.md",
     "princip": "principper/{id}.md",
     "recovery": "recovery.md",
+    "partnerskab": "partnerskab.md",
+    "udviklingsforloeb": "udviklingsforloeb.md",
     "vejledning": "vejledning/{id}.md",
     "kommuner": "kommuner/index.md",
     "kommune": "kommuner/{id}.md",
     "ordliste": "ordliste.md",
+    "nyt": "nyt.md",
 }
+
+_CHANGE_LABELS = {"A": "Ny", "M": "Opdateret", "D": "Fjernet"}
+# How many days with changes "Hvad er nyt" shows.
+NEWS_DAYS = 20
 
 
 def page_path(kind: str, entity_id: str = "") -> str:
@@ -82,25 +90,36 @@ def _environment() -> Environment:
     return env
 
 
+@dataclass(frozen=True)
+class _NewsItem:
+    label: str
+    file: str
+    page: Page | None
+
+
 class _Renderer:
-    def __init__(self, handbook: Handbook, dates: dict[str, datetime.date]):
+    def __init__(self, handbook: Handbook, history: History):
         self.hb = handbook
-        self.dates = dates
+        self.history = history
+        self.dates = history.last_changed()
         self.env = _environment()
 
     def page(self, kind: str, entity_id: str, title: str, template: str, sources: list[str],
              kilder: list[str], **context) -> Page:
         path = page_path(kind, entity_id)
 
-        def link(target_kind: str, target_id: str = "", anchor: str = "") -> Markup:
-            target = posixpath.relpath(page_path(target_kind, target_id), posixpath.dirname(path) or ".")
+        def href(target_path: str, anchor: str = "") -> Markup:
+            target = posixpath.relpath(target_path, posixpath.dirname(path) or ".")
             return Markup(target + (f"#{anchor}" if anchor else ""))
+
+        def link(target_kind: str, target_id: str = "", anchor: str = "") -> Markup:
+            return href(page_path(target_kind, target_id), anchor)
 
         sources = list(dict.fromkeys(sources))
         known = [self.dates[s] for s in sources if s in self.dates]
         updated = max(known) if known else None
         markdown = self.env.get_template(template).render(
-            hb=self.hb, link=link, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
+            hb=self.hb, link=link, href=href, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
             updated=updated, **context)
         return Page(path, title, markdown, tuple(sources))
 
@@ -132,6 +151,13 @@ class _Renderer:
         pages.append(self.page(
             "recovery", "", hb.recovery.titel, "recovery.md.j2", [hb.file_of("recovery")],
             references(hb.recovery, "kilde"), recovery=hb.recovery))
+        pages.append(self.page(
+            "partnerskab", "", hb.partnerskab.titel, "partnerskab.md.j2", [hb.file_of("partnerskab")],
+            references(hb.partnerskab, "kilde"), partnerskab=hb.partnerskab))
+        pages.append(self.page(
+            "udviklingsforloeb", "", hb.udviklingsforloeb.titel, "udviklingsforloeb.md.j2",
+            [hb.file_of("udviklingsforloeb")], references(hb.udviklingsforloeb, "kilde"),
+            forloeb=hb.udviklingsforloeb))
         for vejledning in hb.vejledninger:
             pages.append(self.page(
                 "vejledning", vejledning.id, vejledning.titel, "vejledning.md.j2",
@@ -149,7 +175,20 @@ class _Renderer:
         pages.append(self.page(
             "ordliste", "", "Ordliste", "ordliste.md.j2", [hb.file_of("ordliste")],
             references(hb.ordliste, "kilde")))
+        pages.append(self.page("nyt", "", "Hvad er nyt", "nyt.md.j2", [], [], dage=self.news(pages)))
         return pages
+
+    def news(self, pages: list[Page]) -> list[tuple[datetime.date, list[_NewsItem]]]:
+        """Changed content per day, newest first, each file shown as the page made from it."""
+        page_of = {p.edit_file: p for p in pages if p.edit_file}
+        days: dict[datetime.date, dict[str, _NewsItem]] = {}
+        for change in self.history.changes:
+            if change.date not in days and len(days) == NEWS_DAYS:
+                break
+            items = days.setdefault(change.date, {})
+            items.setdefault(change.file, _NewsItem(_CHANGE_LABELS.get(change.status, "Opdateret"),
+                                                    change.file, page_of.get(change.file)))
+        return [(day, list(items.values())) for day, items in days.items()]
 
 
 def _kilder_af(eksempel) -> list[str]:
@@ -162,21 +201,25 @@ def _navigation(pages: list[Page]) -> list[dict]:
     def section(prefix: str) -> list:
         return [{p.title: p.path} for p in pages if p.path.startswith(prefix)]
 
+    def single(*paths: str) -> list:
+        return [{by_path[path].title: path} for path in paths]
+
     return [
         {"Forside": "index.md"},
         {"Faser": section("faser/")},
         {"Principper": section("principper/")},
-        {by_path["recovery.md"].title: "recovery.md"},
+        {"Baggrund": single("recovery.md", "partnerskab.md", "udviklingsforloeb.md")},
         {"Vejledning": section("vejledning/")},
         {"Kommunernes erfaringer": section("kommuner/")},
         {"Ordliste": "ordliste.md"},
+        {"Hvad er nyt": "nyt.md"},
     ]
 
 
-def render_handbook(handbook: Handbook, dates: dict[str, datetime.date] | None = None) -> RenderedHandbook:
-    """All generated pages and their navigation. `dates`: last change per YAML file (from git).
+def render_handbook(handbook: Handbook, history: History | None = None) -> RenderedHandbook:
+    """All generated pages and their navigation. `history`: the content's git history, if any.
 
     Raises ContentErrors when ids make an anchor appear twice on a page."""
-    pages = _Renderer(handbook, dates or {}).all_pages()
+    pages = _Renderer(handbook, history or History()).all_pages()
     check_unique_anchors(pages, handbook.root)
     return RenderedHandbook(pages, _navigation(pages))
