@@ -58,6 +58,12 @@ def test_principle_pages_have_what_why_how_anchors_and_edit_link(real_site):
                 f'principper/{princip.id}.yaml"') in page
 
 
+def test_every_table_of_a_municipality_is_an_html_table(real_site):
+    for kommune in load_handbook(REPO).kommuner:
+        expected = len(kommune.tal) + bool(kommune.organisation) + bool(kommune.tidslinje)
+        assert html(real_site, f"kommuner/{kommune.id}.md").count("<table>") == expected, kommune.id
+
+
 def test_no_fonts_or_scripts_from_other_hosts(real_site):
     page = html(real_site, "index.md")
     assert "fonts.googleapis" not in page and "fonts.gstatic" not in page

@@ -35,6 +35,18 @@ def test_eight_principles_each_with_what_why_and_how(handbook):
             assert words(getattr(princip, part)) >= 80, (princip.id, part)
 
 
+def test_every_principle_has_examples_from_municipalities_that_practise_it(handbook):
+    for princip in handbook.principper:
+        assert handbook.eksempler_for_princip(princip.id), princip.id
+
+
+def test_the_glossary_explains_what_a_newcomer_meets(handbook):
+    terms = " ".join(f"{b.term} {' '.join(b.synonymer)}" for b in handbook.ordliste.begreber).lower()
+    for word in ("recovery", "rehabilitering", "peer", "recoveryskole", "myndighed", "tilbud", "vum",
+                 "§ 81", "§§ 82 a-d", "§ 85", "§ 104", "§ 107", "§ 108", "bostøtte", "botilbud"):
+        assert word in terms.replace("–", "-"), word
+
+
 def test_the_five_municipalities_are_there(handbook):
     assert sorted(k.id for k in handbook.kommuner) == MUNICIPALITIES
 
@@ -72,3 +84,56 @@ def test_no_private_persons_or_phone_numbers():
         assert name not in text
     assert not re.search(r"\b\d{2} \d{2} \d{2} \d{2}\b", text)
     assert not re.search(r"[\w.]+@[\w.]+\.dk", text), "no personal e-mail addresses"
+
+
+# Every fact of shared/kilder/fakta.md: the page it stands on, and the source that page names for it.
+FACTS = [
+    ("26. januar 2023", "index.md", "sbst-koncept-2023"),
+    ("syv udgivelser", "index.md", "sbst-koncept-2023"),
+    ("ISBN 978-87-94371-47-6", "principper/ressourcer.md", "vejledning-til-praksis-2023"),
+    ("Tag udgangspunkt i borgernes håb, ønsker og drømme", "principper/haab-oensker-droemme.md",
+     "vejledning-til-praksis-2023"),
+    ("Brug viden og metoder, der virker", "principper/viden-der-virker.md", "vejledning-til-praksis-2023"),
+    ("borgeren ved roret", "udviklingsforloeb.md", "sbst-tilbud-2023"),
+    ("Styrmand i eget liv", "kommuner/herning.md", "herning-status-2021"),
+    ("3.750.000 kr.", "kommuner/herning.md", "herning-status-2021"),
+    ("1. januar 2020 – 30. september 2022", "kommuner/herning.md", "herning-status-2021"),
+    ("Skiftesporet", "kommuner/herning.md", "herning-status-2021"),
+    ("Skovlyset", "kommuner/herning.md", "herning-status-2021"),
+    ("21. april 2021", "kommuner/herning.md", "herning-status-2021"),
+    ("Én indgang", "kommuner/herning.md", "herning-status-2021"),
+    ("Rudersdal Kommune", "partnerskab.md", "partnerskab-2021"),
+    ("Roskilde Kommune", "partnerskab.md", "partnerskab-2021"),
+    ("14 kommuner", "partnerskab.md", "partnerskab-2021"),
+    ("22 kommuner", "partnerskab.md", "socialstyrelsen-2019"),
+    ("PwC", "partnerskab.md", "partnerskab-2021"),
+    ("8.800.000 kr.", "partnerskab.md", "partnerskab-2021"),
+    ("13.000.000 kr.", "partnerskab.md", "partnerskab-2021"),
+    ("31.000", "partnerskab.md", "partnerskab-2021"),
+    ("17 procent fra 2014 til 2017", "partnerskab.md", "kl-2018"),
+    ("Styrket kvalitet i socialpsykiatrien", "partnerskab.md", "partnerskab-2021"),
+    ("13. september 2023", "udviklingsforloeb.md", "sbst-tilbud-2023"),
+    ("2. oktober 2023", "udviklingsforloeb.md", "sbst-tilbud-2023"),
+    ("1. november 2023", "udviklingsforloeb.md", "sbst-tilbud-2023"),
+    ("1,5 år", "udviklingsforloeb.md", "sbst-tilbud-2023"),
+    ("op til 20", "udviklingsforloeb.md", "sbst-udviklingsforloeb-sider"),
+    ("Center for Psykiatri", "kommuner/randers.md", "randers-ansoegning-2019"),
+    ("UngeCenteret", "kommuner/randers.md", "randers-ansoegning-2019"),
+    ("Rehabiliteringsenheden", "kommuner/randers.md", "randers-ansoegning-2019"),
+    ("Psykiatriplan 2018-2021", "kommuner/randers.md", "randers-ansoegning-2019"),
+    ("ca. 120", "kommuner/herlev.md", "herlev-plan-2019"),
+    ("3. oktober 2018", "kommuner/herlev.md", "herlev-plan-2019"),
+    ("Netværk og fællesskaber", "kommuner/herlev.md", "herlev-plan-2019"),
+    ("Personorientering", "recovery.md", "randers-ansoegning-2019"),
+    ("Personinvolvering", "recovery.md", "randers-ansoegning-2019"),
+    ("Selvbestemmelse", "recovery.md", "randers-ansoegning-2019"),
+    ("Potentiale for udvikling", "recovery.md", "randers-ansoegning-2019"),
+    ("Marselisborg", "recovery.md", "hvidbog-rehabilitering"),
+]
+
+
+@pytest.mark.parametrize("fact,page,source", FACTS, ids=[f[0] for f in FACTS])
+def test_fact_is_on_its_page_with_its_source(handbook, pages, fact, page, source):
+    text = " ".join(pages[page].replace("\\", "").split())  # as read: no escapes, no line breaks
+    assert fact.lower() in text.lower()
+    assert f"- {handbook.kilder[source].titel}" in text.split("## Kilder {#kilder}", 1)[1]

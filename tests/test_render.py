@@ -74,7 +74,7 @@ def test_municipality_page_in_danish_formats(minimal):
     assert "- **Periode:** 1. januar 2020 – 30. september 2022" in md
     assert "- **Budget:** 3.750.000 kr. – Fra puljen." in md
     assert "### Én indgang {#en-indgang}" in md
-    assert "| 2016 | 1.234 |" in md
+    assert "| År | Borgere |\n|---|--:|\n| 2016 | 1.234 |\n| 2017 | 1.500 |\n" in md
     assert "| 21. april 2021 | Status til udvalget. |" in md
 
 
