@@ -12,7 +12,7 @@ import pytest
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
-from conftest import FIXTURES, REPO
+from conftest import REPO
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -96,17 +96,6 @@ def test_content_error_stops_the_build_and_keeps_the_site(repo_copy, tmp_path):
     assert ("concept/principper/ressourcer.yaml:3:9: felt 'nummer': Forventede et helt tal "
             "(uden anførselstegn), men fik teksten '2'.") in result.stderr
     assert snapshot(site) == before
-
-
-def test_adding_a_municipality_file_adds_its_page(repo_copy, tmp_path):
-    repo_copy.write("data/kommuner/nyby.yaml", (FIXTURES / "ny-kommune.yaml").read_text(encoding="utf-8"))
-    site = tmp_path / "site"
-    result = mkdocs_build(repo_copy.root / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    page = html(site, "kommuner/nyby.md")
-    assert "Nyby Kommune" in page and 'id="faelles-sprog"' in page and "1.250.000 kr." in page
-    assert 'href="nyby/"' in html(site, "kommuner/index.md")
-    assert "Nyby Kommune" in html(site, "principper/haab-oensker-droemme.md")
 
 
 def test_last_update_is_the_git_date_of_the_pages_yaml(repo_copy, tmp_path):
