@@ -1,37 +1,18 @@
-from __future__ import annotations
-
 import shutil
 from pathlib import Path
 
 import pytest
 
-from omlaegning.errors import ContentErrors
-from omlaegning.loader import load_handbook
-
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from helpers import FIXTURES, REPO, ContentTree, mkdocs_build
 
 
-class ContentTree:
-    """A copy of a content tree that a test may change file by file."""
-
-    def __init__(self, root: Path):
-        self.root = root
-
-    def write(self, rel: str, text: str) -> None:
-        path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-    def replace(self, rel: str, old: str, new: str) -> None:
-        text = (self.root / rel).read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {rel}"
-        self.write(rel, text.replace(old, new, 1))
-
-    def errors(self):
-        with pytest.raises(ContentErrors) as caught:
-            load_handbook(self.root)
-        return caught.value.errors
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real handbook, built once for every test that only reads the result."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPO / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
 
 
 @pytest.fixture
@@ -42,9 +23,9 @@ def minimal(tmp_path) -> ContentTree:
 
 @pytest.fixture
 def repo_copy(tmp_path) -> ContentTree:
-    """The real handbook (config, docs and content) copied to a temporary folder."""
+    """The real handbook (config, docs, theme overrides and content) copied to a temporary folder."""
     target = tmp_path / "repo"
-    for name in ("mkdocs.yml", "docs", "concept", "data"):
+    for name in ("mkdocs.yml", "docs", "overrides", "concept", "data"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)

@@ -1,7 +1,6 @@
 """The whole handbook through real MkDocs: strict build, content errors, new files, git dates, export."""
 import hashlib
 import json
-import os
 import re
 import subprocess
 import sys
@@ -12,14 +11,8 @@ import pytest
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
-from conftest import REPO
+from helpers import MKDOCS_ENV, REPO, mkdocs_build
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
-                           "-d", str(site)], capture_output=True, text=True, env=ENV)
 
 
 def html(site: Path, page_path: str) -> str:
@@ -32,12 +25,9 @@ def snapshot(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(REPO / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
+@pytest.fixture
+def real_site(built_site):
+    return built_site
 
 
 def test_every_generated_page_is_in_the_strict_build(real_site):
@@ -72,6 +62,12 @@ def test_no_fonts_or_scripts_from_other_hosts(real_site):
                             and "socialstyrelsen/omlaegningshaandbogen" not in s]
 
 
+def test_danish_search_index(real_site):
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["da"]
+    assert any(doc["title"] == "2. Fokusér på borgernes ressourcer" for doc in index["docs"])
+
+
 def test_yaml_text_cannot_put_html_into_the_built_site(repo_copy, tmp_path):
     # Markdown fields may hold < (shown as text); plain titles may not (see the loader tests).
     repo_copy.replace("data/kommuner/herning.yaml", "resume: |\n",
@@ -99,7 +95,7 @@ def test_content_error_stops_the_build_and_keeps_the_site(repo_copy, tmp_path):
 
 
 def test_last_update_is_the_git_date_of_the_pages_yaml(repo_copy, tmp_path):
-    env = {**ENV, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
+    env = {**MKDOCS_ENV, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
            "GIT_COMMITTER_EMAIL": "t@example.org"}
     root = repo_copy.root
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)

@@ -11,7 +11,7 @@ from omlaegning.cli import main
 from omlaegning.filekinds import FILE_KINDS
 from omlaegning.schema import schemas
 
-from conftest import REPO
+from helpers import REPO
 
 
 def run_cli(*args, cwd=None):

@@ -8,7 +8,7 @@ import pytest
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
-from conftest import REPO
+from helpers import REPO
 
 COPYCHECK = REPO.parent / "shared" / "tools" / "copycheck"
 MUNICIPALITIES = ["herlev", "herning", "randers", "roskilde", "rudersdal"]

@@ -8,8 +8,9 @@ import pytest
 from omlaegning.errors import ContentErrors
 from omlaegning.loader import load_handbook
 
-from conftest import REPO, ContentTree
-from test_build import html, mkdocs_build
+from helpers import REPO, ContentTree
+from helpers import mkdocs_build
+from test_build import html
 
 GUIDE = (REPO / "docs" / "redaktoerer.md").read_text(encoding="utf-8")
 EXAMPLE = re.search(r"```yaml\n(.*?)```", GUIDE, re.DOTALL).group(1)

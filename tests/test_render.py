@@ -48,8 +48,8 @@ def test_front_page_shows_the_phases_at_a_glance(minimal):
 
 def test_principle_page_has_what_why_how_and_examples_from_municipalities(minimal):
     md = pages_of(minimal)["principper/alpha.md"].markdown
-    for anchor, text in (("hvad", "Hvad alpha er."), ("hvorfor", "Hvorfor alpha."), ("hvordan", "Hvordan alpha.")):
-        assert re.search(rf"## \w+ {{#{anchor}}}\n\n{re.escape(text)}", md)
+    for anchor, body in (("hvad", "Hvad alpha er."), ("hvorfor", "Hvorfor alpha."), ("hvordan", "Hvordan alpha.")):
+        assert re.search(rf"## \w+ {{#{anchor}}}\n\n{re.escape(body)}", md)
     assert "**Lovgrundlag i serviceloven:** § 81" in md
     # The example is found from the municipality's activity, not written twice.
     assert "- **Testby Kommune:** [Én indgang](../kommuner/testby.md#en-indgang)" in md

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from test_build import ENV, mkdocs_build
+from helpers import MKDOCS_ENV as ENV, mkdocs_build
 
 
 def free_port() -> int:

@@ -61,6 +61,9 @@ def export(root: Path, target: Path) -> int:
     source_docs = root / config.get("docs_dir", "docs")
     if source_docs.is_dir():
         shutil.copytree(source_docs, docs)
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):  # the theme overrides travel along
+        shutil.copytree(root / theme["custom_dir"], target / theme["custom_dir"])
     for page in rendered.pages:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, HttpUrl
 
-from .base import (BegrebRef, FaseRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
+from .base import (BegrebRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
                    Tekst, kilder_field)
 from .kommune import Budget, Periode
 

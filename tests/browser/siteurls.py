@@ -1,0 +1,28 @@
+"""The pages of the handbook as a reader opens them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import REPO
+from omlaegning.loader import load_handbook
+from omlaegning.render import render_handbook
+
+
+def site_urls(site: Path) -> list[str]:
+    """Every page of the built site, as the path a reader opens."""
+    urls = []
+    for index in site.rglob("index.html"):
+        folder = index.parent.relative_to(site).as_posix()
+        urls.append("/" if folder == "." else f"/{folder}/")
+    return sorted(urls)
+
+
+def page_urls() -> list[str]:
+    """The pages the site must have, known before it is built: generated ones and docs/."""
+    paths = [p.path for p in render_handbook(load_handbook(REPO)).pages]
+    paths += [p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")]
+    urls = []
+    for path in paths:
+        stem = path.removesuffix(".md").removesuffix("index").rstrip("/")
+        urls.append(f"/{stem}/" if stem else "/")
+    return sorted(urls)
