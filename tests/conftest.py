@@ -25,7 +25,7 @@ def minimal(tmp_path) -> ContentTree:
 def repo_copy(tmp_path) -> ContentTree:
     """The real handbook (config, docs, theme overrides and content) copied to a temporary folder."""
     target = tmp_path / "repo"
-    for name in ("mkdocs.yml", "docs", "overrides", "concept", "data"):
+    for name in ("mkdocs.yml", "links.lock", "docs", "overrides", "concept", "data"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import ContentErrors
 from .export import ExportError, export
+from .links import LOCK_FILE, current_links, read_lock, write_lock
 from .loader import load_handbook
 from .render import render_handbook
 from .schema import write_schemas
@@ -27,6 +28,13 @@ def _schema(args) -> int:
     return 0
 
 
+def _lock(args) -> int:
+    rendered = render_handbook(load_handbook(args.rod))
+    write_lock(args.rod, current_links(rendered.pages))
+    print(f"{LOCK_FILE} indeholder nu alle {len(read_lock(args.rod))} udgivne links.")
+    return 0
+
+
 def _export(args) -> int:
     count = export(args.rod, args.mappe)
     print(f"Eksporterede {count} sider til {args.mappe}. Byg dem med: mkdocs build -f {args.mappe / 'mkdocs.yml'}")
@@ -44,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="skriv JSON Schema for YAML-filerne")
     schema.add_argument("mappe", type=Path, nargs="?", default=Path("schema"))
     schema.set_defaults(run=_schema)
+    commands.add_parser("lock", help=f"skriv alle håndbogens links i {LOCK_FILE}, så de ikke kan forsvinde") \
+        .set_defaults(run=_lock)
     exporter = commands.add_parser("export", help="skriv håndbogen som ren Markdown med egen mkdocs.yml")
     exporter.add_argument("mappe", type=Path)
     exporter.set_defaults(run=_export)

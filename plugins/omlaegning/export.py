@@ -12,7 +12,7 @@ import yaml
 
 from .history import read_history
 from .loader import load_handbook
-from .render import render_handbook
+from .render import redirect_html, render_handbook
 from .render.text import escaped_nav
 
 PLUGIN_NAME = "omlaegning"
@@ -64,10 +64,10 @@ def export(root: Path, target: Path) -> int:
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):  # the theme overrides travel along
         shutil.copytree(root / theme["custom_dir"], target / theme["custom_dir"])
-    for page in rendered.pages:
-        path = docs / page.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
+    for path, text in [(p.path, p.markdown) for p in rendered.pages] + [
+            (r.path, redirect_html(r)) for r in rendered.redirects]:
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
     config["docs_dir"] = "docs"
     config["nav"] = escaped_nav(rendered.nav) + list(config.get("nav") or [])
     config["plugins"] = _without_plugin(config.get("plugins", []))

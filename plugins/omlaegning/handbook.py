@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import (Aktivitet, Begreb, Fase, Haandbog, Kilde, Kommune, Ordliste, Partnerskab, Princip,
-                     Recovery, Udviklingsforloeb, Vejledning)
+from .models import (Aktivitet, Begreb, Fase, Haandbog, Kilde, Kommune, Omdirigeringer, Ordliste,
+                     Partnerskab, Princip, Recovery, Udviklingsforloeb, Vejledning)
 
 
 def danish_sort_key(text: str) -> str:
@@ -30,6 +30,7 @@ class Handbook:
     ordliste: Ordliste
     partnerskab: Partnerskab
     udviklingsforloeb: Udviklingsforloeb
+    omdirigeringer: Omdirigeringer
     faser: list[Fase]
     principper: list[Princip]
     vejledninger: list[Vejledning]

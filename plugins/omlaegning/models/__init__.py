@@ -1,12 +1,12 @@
 """The one definition of the handbook's data: validation, JSON Schema and field docs come from here."""
 from .base import ID_PATTERN, Model, Ref
-from .concept import (Afsnit, Begivenhed, Begreb, Definition, Fase, Haandbog, Kilde, KildeFil, Ordliste,
-                      Partnerskab, Princip, Recovery, Udviklingsforloeb, Vaerdi, Vejledning)
+from .concept import (Afsnit, Begivenhed, Begreb, Definition, Fase, Haandbog, Kilde, KildeFil, Omdirigering,
+                      Omdirigeringer, Ordliste, Partnerskab, Princip, Recovery, Udviklingsforloeb, Vaerdi, Vejledning)
 from .kommune import Aktivitet, Budget, Enhed, Kommune, Milepael, Noegletal, Periode, Plan, Projekt, Tabel
 
 __all__ = [
     "ID_PATTERN", "Model", "Ref", "Afsnit", "Begivenhed", "Begreb", "Definition", "Fase", "Haandbog",
-    "Kilde", "KildeFil", "Ordliste", "Partnerskab", "Princip", "Recovery", "Udviklingsforloeb", "Vaerdi",
+    "Kilde", "KildeFil", "Omdirigering", "Omdirigeringer", "Ordliste", "Partnerskab", "Princip", "Recovery", "Udviklingsforloeb", "Vaerdi",
     "Vejledning", "Aktivitet", "Budget", "Enhed", "Kommune", "Milepael", "Noegletal", "Periode", "Plan",
     "Projekt", "Tabel",
 ]

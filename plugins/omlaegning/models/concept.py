@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl
+from pydantic import Field, HttpUrl, StringConstraints
 
 from .base import (BegrebRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
                    Tekst, kilder_field)
@@ -170,3 +170,24 @@ class Udviklingsforloeb(Model):
     indhold: MarkdownTekst = Field(description="Hvad kommunen får, og hvordan forløbet begynder.")
     informationsmoeder: list[Begivenhed] = Field(default=[], description="Informationsmøder med dato.")
     kilder: list[KildeRef] = kilder_field()
+
+
+Link = Annotated[
+    str,
+    StringConstraints(pattern=r"^/([a-z0-9-]+/)*(#[a-z0-9-]+)?$"),
+    Field(description="Et link i håndbogen, som det står i links.lock, fx '/principper/ressourcer/#hvordan'."),
+]
+
+
+class Omdirigering(Model):
+    """Hvor et udgivet link er flyttet hen."""
+
+    fra: Link = Field(description="Det gamle link, fx '/kommuner/herning/#en-indgang'.")
+    til: Link = Field(description="Hvor det nu findes, fx '/kommuner/herning/#en-dor'.")
+    grund: Tekst | None = Field(None, description="Hvorfor det er flyttet.")
+
+
+class Omdirigeringer(Model):
+    """concept/omdirigeringer.yaml: omdirigeringer for links, der er flyttet."""
+
+    omdirigeringer: list[Omdirigering] = Field(default=[], description="Flyttede links.")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -18,6 +19,7 @@ from ..handbook import Handbook
 from ..history import History
 from ..models.references import references
 from . import text
+from ..links import Redirect, add_aliases, page_url, resolve_published
 from .anchors import check_unique_anchors
 
 # kind -> path of its page; {id} is the entity's id.
@@ -63,8 +65,19 @@ class RenderedHandbook:
     pages: list[Page]
     # Navigation as nested {title: path or list} entries, the shape mkdocs.yml's nav uses.
     nav: list[dict]
+    # Small HTML pages that send readers from old or short addresses to the right place.
+    redirects: list[Redirect]
 
 
+def redirect_html(redirect: Redirect) -> str:
+    """The redirect page, with a link relative to where it lies so it works under any base URL."""
+    page, _, anchor = redirect.target.partition("#")
+    relative = posixpath.relpath(page, "/" + posixpath.dirname(redirect.path))
+    target = ("./" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
+    return _environment().get_template("redirect.html.j2").render(redirect=redirect, target=target)
+
+
+@cache
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -219,7 +232,12 @@ def _navigation(pages: list[Page]) -> list[dict]:
 def render_handbook(handbook: Handbook, history: History | None = None) -> RenderedHandbook:
     """All generated pages and their navigation. `history`: the content's git history, if any.
 
-    Raises ContentErrors when ids make an anchor appear twice on a page."""
+    Raises ContentErrors when ids make an anchor appear twice on a page, or when a published
+    link (links.lock) would break."""
     pages = _Renderer(handbook, history or History()).all_pages()
     check_unique_anchors(pages, handbook.root)
-    return RenderedHandbook(pages, _navigation(pages))
+    redirects, aliases = resolve_published(handbook.root, pages, handbook.omdirigeringer.omdirigeringer,
+                                           handbook.file_of("omdirigeringer"))
+    pages = [replace(p, markdown=add_aliases(p.markdown, aliases[page_url(p.path)]))
+             if page_url(p.path) in aliases else p for p in pages]
+    return RenderedHandbook(pages, _navigation(pages), redirects)
