@@ -2,7 +2,7 @@
 import pytest
 
 from omlaegning.errors import ContentErrors
-from omlaegning.links import current_links, read_lock, write_lock
+from omlaegning.links import read_lock, write_lock
 from omlaegning.linkcheck import broken_links
 from omlaegning.loader import load_handbook
 from omlaegning.render import redirect_html, render_handbook
@@ -16,8 +16,8 @@ def render(tree):
 
 
 def test_the_lock_file_holds_every_link_of_the_handbook():
-    locked = {link for _, link in read_lock(REPO)}
-    missing = sorted(set(current_links(render_handbook(load_handbook(REPO)).pages)) - locked)
+    locked = {link for _, link, _ in read_lock(REPO)}
+    missing = sorted(set(render_handbook(load_handbook(REPO)).links) - locked)
     assert missing == [], "nye links er ikke låst: kør 'omlaegning lock'"
 
 
@@ -39,7 +39,7 @@ def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
 
 @pytest.fixture
 def locked(minimal):
-    write_lock(minimal.root, current_links(render(minimal).pages))
+    write_lock(minimal.root, render(minimal).links)
     return minimal
 
 
@@ -53,14 +53,15 @@ def test_a_page_that_disappears_without_a_redirect_fails_with_the_lock_line(lock
     rename_beta_to_gamma(locked)
     with pytest.raises(ContentErrors) as caught:
         render(locked)
-    lines = {link: n for n, link in read_lock(locked.root)}
-    first = caught.value.errors[0]
-    assert str(first) == (
+    lines = {link: n for n, link, _ in read_lock(locked.root)}
+    by_link = {e.message.split("'")[1]: e for e in caught.value.errors}
+    assert str(by_link["/principper/beta/"]) == (
         f"links.lock:{lines['/principper/beta/']}:1: Linket '/principper/beta/' er udgivet, men findes ikke "
         "længere. Giv id'et sit gamle navn tilbage, eller skriv i concept/omdirigeringer.yaml, hvor det er "
         "flyttet hen.")
-    assert sorted(e.message.split("'")[1] for e in caught.value.errors) == sorted(
-        ["/principper/beta/"] + [f"/principper/beta/#{a}" for a in (
+    # The page, each of its anchors, and its short link.
+    assert sorted(by_link) == sorted(
+        ["/principper/beta/", "/l/beta/"] + [f"/principper/beta/#{a}" for a in (
             "beta", "hvad", "hvorfor", "hvordan", "eksempler", "faser", "kilder")])
 
 
@@ -69,7 +70,7 @@ def test_a_moved_page_gets_a_redirect_page_that_carries_its_anchors(locked):
     locked.write("concept/omdirigeringer.yaml",
                  "omdirigeringer:\n  - fra: /principper/beta/\n    til: /principper/gamma/\n")
     rendered = render(locked)
-    [redirect] = rendered.redirects
+    [redirect] = [r for r in rendered.redirects if not r.path.startswith("l/")]  # besides the short links
     assert (redirect.path, redirect.target, redirect.title) == (
         "principper/beta/index.html", "/principper/gamma/", "2. Fokusér på ressourcer")
     page = redirect_html(redirect)
@@ -82,8 +83,11 @@ def test_a_moved_anchor_keeps_its_old_name_as_a_hidden_alias(locked):
         render(locked)
     locked.write("concept/omdirigeringer.yaml", "omdirigeringer:\n  - fra: /kommuner/testby/#en-indgang\n"
                                                 "    til: /kommuner/testby/#en-dor\n")
-    markdown = next(p.markdown for p in render(locked).pages if p.path == "kommuner/testby.md")
+    rendered = render(locked)
+    markdown = next(p.markdown for p in rendered.pages if p.path == "kommuner/testby.md")
     assert '<span id="en-indgang"></span>\n\n### Én indgang {#en-dor}' in markdown
+    # The old short link follows the section, with no redirect of its own.
+    assert 'url=../../kommuner/testby/#en-dor"' in rendered.extra_files()["l/testby-en-indgang/index.html"]
 
 
 # A table of redirects that cannot be right, and what the editor is told.
@@ -118,3 +122,47 @@ def test_renaming_an_id_without_a_redirect_fails_the_real_build(repo_copy, tmp_p
     assert result.returncode == 0, result.stderr
     assert '<span id="en-indgang"></span>' in html(tmp_path / "site", "kommuner/herning.md")
     assert broken_links(tmp_path / "site") == []
+
+
+def test_every_section_kind_has_a_short_link(minimal):
+    shorts = {s.key: s.target for s in render(minimal).short_links}
+    assert shorts == {
+        "start": "/faser/start/", "slut": "/faser/slut/", "alpha": "/principper/alpha/",
+        "beta": "/principper/beta/", "recovery": "/recovery/", "selvbestemmelse": "/recovery/#selvbestemmelse",
+        "partnerskab": "/partnerskab/", "udviklingsforloeb": "/udviklingsforloeb/",
+        "infomoede-2023-10-02": "/udviklingsforloeb/#infomoede-2023-10-02",
+        "infomoede-2023-09-13": "/udviklingsforloeb/#infomoede-2023-09-13",
+        "ledelse": "/vejledning/ledelse/", "ledelse-retning": "/vejledning/ledelse/#retning",
+        "testby": "/kommuner/testby/", "testby-en-indgang": "/kommuner/testby/#en-indgang",
+    }
+
+
+def test_two_sections_cannot_share_a_short_link(minimal):
+    text = (minimal.root / "concept/vejledninger/ledelse.yaml").read_text(encoding="utf-8")
+    (minimal.root / "concept/vejledninger/ledelse.yaml").unlink()
+    minimal.write("concept/vejledninger/testby.yaml", text.replace("id: ledelse", "id: testby"))
+    with pytest.raises(ContentErrors) as caught:
+        render(minimal)
+    [error] = caught.value.errors
+    assert (error.file, error.message) == (
+        "data/kommuner/testby.yaml",
+        "Det korte link /l/testby/ bruges allerede af 'Vejledning: Strategisk ledelse'; giv det ene et andet id.")
+
+
+def test_presenters_page_lists_short_links_with_qr_codes(minimal):
+    rendered = render_handbook(load_handbook(minimal.root), public_url="https://example.org/haandbog/")
+    page = next(p.markdown for p in rendered.pages if p.path == "oplaegsholdere.md")
+    assert ("| [Testby Kommune: Én indgang](kommuner/testby.md#en-indgang) | "
+            "[https://example.org/haandbog/l/testby-en-indgang/](https://example.org/haandbog/l/testby-en-indgang/) | "
+            "![QR-kode til Testby Kommune: Én indgang](l/testby-en-indgang/qr.svg){ width=\"96\" height=\"96\" } |"
+            ) in page
+    svg = rendered.extra_files()["l/testby-en-indgang/qr.svg"]
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "QR-kode til Testby Kommune" in svg
+    assert 'url=../../kommuner/testby/#en-indgang"' in rendered.extra_files()["l/testby-en-indgang/index.html"]
+
+
+def test_without_a_public_address_there_are_no_qr_codes(minimal):
+    rendered = render(minimal)
+    page = next(p.markdown for p in rendered.pages if p.path == "oplaegsholdere.md")
+    assert "Håndbogens offentlige adresse er ikke sat i denne udgave, så siden viser ingen QR-koder." in page
+    assert not [path for path in rendered.extra_files() if path.endswith(".svg")]

@@ -18,7 +18,7 @@ def test_every_page_kind_has_its_page(minimal):
     assert sorted(pages_of(minimal)) == sorted([
         "index.md", "faser/start.md", "faser/slut.md", "principper/index.md", "principper/alpha.md",
         "principper/beta.md", "recovery.md", "partnerskab.md", "udviklingsforloeb.md",
-        "vejledning/ledelse.md", "kommuner/index.md", "kommuner/testby.md", "ordliste.md", "nyt.md"])
+        "vejledning/ledelse.md", "kommuner/index.md", "kommuner/testby.md", "ordliste.md", "nyt.md", "oplaegsholdere.md"])
 
 
 def test_navigation_follows_numbers_and_names(minimal):
@@ -27,7 +27,7 @@ def test_navigation_follows_numbers_and_names(minimal):
     assert nav[1] == {"Faser": [{"1. Start": "faser/start.md"}, {"2. Slut": "faser/slut.md"}]}
     assert [next(iter(item)) for item in nav] == [
         "Forside", "Faser", "Principper", "Baggrund", "Vejledning", "Kommunernes erfaringer", "Ordliste",
-        "Hvad er nyt"]
+        "Hvad er nyt", "Til oplægsholdere"]
     assert nav[3] == {"Baggrund": [{"Recovery og rehabilitering": "recovery.md"},
                                    {"Partnerskabet": "partnerskab.md"},
                                    {"Udviklingsforløb": "udviklingsforloeb.md"}]}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import ContentErrors
 from .export import ExportError, export
-from .links import LOCK_FILE, current_links, read_lock, write_lock
+from .links import LOCK_FILE, read_lock, write_lock
 from .loader import load_handbook
 from .render import render_handbook
 from .schema import write_schemas
@@ -29,8 +29,7 @@ def _schema(args) -> int:
 
 
 def _lock(args) -> int:
-    rendered = render_handbook(load_handbook(args.rod))
-    write_lock(args.rod, current_links(rendered.pages))
+    write_lock(args.rod, render_handbook(load_handbook(args.rod)).links)
     print(f"{LOCK_FILE} indeholder nu alle {len(read_lock(args.rod))} udgivne links.")
     return 0
 

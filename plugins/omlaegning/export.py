@@ -12,7 +12,7 @@ import yaml
 
 from .history import read_history
 from .loader import load_handbook
-from .render import redirect_html, render_handbook
+from .render import render_handbook
 from .render.text import escaped_nav
 
 PLUGIN_NAME = "omlaegning"
@@ -46,6 +46,13 @@ def _read_config(root: Path) -> dict:
                           "så eksporten kan ikke skrive en kopi af den.") from None
 
 
+def _public_url(config: dict) -> str | None:
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and PLUGIN_NAME in plugin:
+            return (plugin[PLUGIN_NAME] or {}).get("public_url")
+    return None
+
+
 def _without_plugin(plugins: list) -> list:
     return [p for p in plugins if (p if isinstance(p, str) else next(iter(p))) != PLUGIN_NAME]
 
@@ -54,7 +61,7 @@ def export(root: Path, target: Path) -> int:
     """Export the handbook under `root` into `target`; returns the number of pages written."""
     _check_target(root, target)
     config = _read_config(root)
-    rendered = render_handbook(load_handbook(root), read_history(root))
+    rendered = render_handbook(load_handbook(root), read_history(root), _public_url(config))
     docs = target / "docs"
     if target.exists():
         shutil.rmtree(target)
@@ -64,8 +71,7 @@ def export(root: Path, target: Path) -> int:
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):  # the theme overrides travel along
         shutil.copytree(root / theme["custom_dir"], target / theme["custom_dir"])
-    for path, text in [(p.path, p.markdown) for p in rendered.pages] + [
-            (r.path, redirect_html(r)) for r in rendered.redirects]:
+    for path, text in [(p.path, p.markdown) for p in rendered.pages] + list(rendered.extra_files().items()):
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")
     config["docs_dir"] = "docs"

@@ -37,17 +37,24 @@ def current_links(pages) -> list[str]:
     return sorted(links)
 
 
-def read_lock(root: Path) -> list[tuple[int, str]]:
+def read_lock(root: Path) -> list[tuple[int, str, str]]:
+    """(line, link, target) for each published link; a short link's line also holds its target."""
     path = root / LOCK_FILE
     if not path.is_file():
         return []
-    return [(number, line.strip()) for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            if line.strip() and not line.startswith("#")]
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            link, _, target = line.strip().partition(" ")
+            entries.append((number, link, target))
+    return entries
 
 
-def write_lock(root: Path, links: list[str]) -> None:
-    published = sorted(set(links) | {link for _, link in read_lock(root)})
-    (root / LOCK_FILE).write_text(_LOCK_HEADER + "".join(f"{link}\n" for link in published), encoding="utf-8")
+def write_lock(root: Path, links: dict[str, str]) -> None:
+    """Add `links` ({link: target, or "" for a page or anchor}) to the lock; nothing is ever dropped."""
+    published = {link: target for _, link, target in read_lock(root)} | links
+    lines = [f"{link} {target}".rstrip() for link, target in sorted(published.items())]
+    (root / LOCK_FILE).write_text(_LOCK_HEADER + "".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -64,13 +71,15 @@ def _split(link: str) -> tuple[str, str]:
     return page, anchor
 
 
-def resolve_published(root: Path, pages, moves: list, redirects_file: str) -> tuple[list[Redirect], dict]:
+def resolve_published(root: Path, pages, short_links: dict[str, str], moves: list,
+                      redirects_file: str) -> tuple[list[Redirect], dict]:
     """Check that every locked link still leads somewhere.
 
-    Returns redirect pages for moved pages, and {page url: {old anchor: new anchor}} for moved
-    anchors. Raises ContentErrors naming each locked link that would break.
+    `short_links` is {short link: target}. Returns redirect pages for moved pages and for short
+    links whose section moved, and {page url: {old anchor: new anchor}} for moved anchors.
+    Raises ContentErrors naming each locked link that would break.
     """
-    current = set(current_links(pages))
+    current = set(current_links(pages)) | set(short_links)
     titles = {page_url(p.path): p.title for p in pages}
     moved = {m.fra: m for m in moves}
     errors, redirects, aliases = [], [], {}
@@ -93,10 +102,16 @@ def resolve_published(root: Path, pages, moves: list, redirects_file: str) -> tu
                                       titles[_split(move.til)[0]]))
     problems = [ContentError(file, _line_of(root / file, moves[i].fra), 5, f"omdirigeringer[{i + 1}]", message)
                 for (file, i), message in errors]
-    for line, link in read_lock(root):
+    for line, link, old_target in read_lock(root):
         page, _ = _split(link)
         if link in current or link in moved or (page not in current and page in moved):
             continue
+        if old_target:  # a short link whose id changed: it follows its section
+            new_target = old_target if old_target in current else _moved_to(old_target, moved)
+            if new_target:
+                redirects.append(Redirect(f"{link.strip('/')}/index.html", new_target,
+                                          titles.get(_split(new_target)[0], link)))
+                continue
         problems.append(ContentError(
             LOCK_FILE, line, 1, "",
             f"Linket '{link}' er udgivet, men findes ikke længere. Giv id'et sit gamle navn tilbage, "
@@ -104,6 +119,16 @@ def resolve_published(root: Path, pages, moves: list, redirects_file: str) -> tu
     if problems:
         raise ContentErrors(problems)
     return redirects, aliases
+
+
+def _moved_to(link: str, moved: dict) -> str | None:
+    """Where a link went, by a redirect of the link itself or of its whole page."""
+    page, anchor = _split(link)
+    if link in moved:
+        return moved[link].til
+    if page in moved:
+        return moved[page].til + (f"#{anchor}" if anchor and "#" not in moved[page].til else "")
+    return None
 
 
 def _line_of(path: Path, link: str) -> int:

@@ -9,9 +9,11 @@ from omlaegning.render import render_handbook
 
 
 def site_urls(site: Path) -> list[str]:
-    """Every page of the built site, as the path a reader opens."""
+    """Every page of the built site, as the path a reader opens; redirect pages only pass readers on."""
     urls = []
     for index in site.rglob("index.html"):
+        if 'http-equiv="refresh"' in index.read_text(encoding="utf-8"):
+            continue
         folder = index.parent.relative_to(site).as_posix()
         urls.append("/" if folder == "." else f"/{folder}/")
     return sorted(urls)

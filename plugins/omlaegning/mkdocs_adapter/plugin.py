@@ -19,7 +19,7 @@ from ..errors import ContentErrors
 from ..filekinds import CONTENT_DIRS
 from ..history import read_history
 from ..loader import load_handbook
-from ..render import redirect_html, render_handbook
+from ..render import render_handbook
 from ..render.text import error_box, escaped_nav
 from .config import OmlaegningConfig
 
@@ -36,7 +36,8 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         self.problems = None
         try:
-            self.rendered = render_handbook(load_handbook(self.root), read_history(self.root))
+            self.rendered = render_handbook(load_handbook(self.root), read_history(self.root),
+                                            self.config.public_url)
             self.last_good = self.rendered
         except ContentErrors as error:
             if not (getattr(self, "serving", False) and self.last_good):
@@ -58,10 +59,10 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
             file.edit_uri = (Path(os.path.relpath(self.root / page.edit_file, config.docs_dir)).as_posix()
                              if page.edit_file else None)
             files.append(file)
-        for redirect in self.rendered.redirects:
-            if files.get_file_from_path(redirect.path) is not None:
-                raise PluginError(f"{redirect.path} findes allerede; en omdirigering kan ikke ligge dér.")
-            files.append(File.generated(config, redirect.path, content=redirect_html(redirect)))
+        for path, content in self.rendered.extra_files().items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"{path} findes allerede; håndbogen laver selv en fil med den sti.")
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -19,8 +19,9 @@ from ..handbook import Handbook
 from ..history import History
 from ..models.references import references
 from . import text
-from ..links import Redirect, add_aliases, page_url, resolve_published
+from ..links import Redirect, add_aliases, current_links, page_url, resolve_published
 from .anchors import check_unique_anchors
+from .shortlinks import GROUPS, ShortLink, qr_svg, short_links
 
 # kind -> path of its page; {id} is the entity's id.
 PAGE_PATHS = {
@@ -36,6 +37,7 @@ PAGE_PATHS = {
     "kommune": "kommuner/{id}.md",
     "ordliste": "ordliste.md",
     "nyt": "nyt.md",
+    "oplaegsholdere": "oplaegsholdere.md",
 }
 
 _CHANGE_LABELS = {"A": "Ny", "M": "Opdateret", "D": "Fjernet"}
@@ -67,6 +69,20 @@ class RenderedHandbook:
     nav: list[dict]
     # Small HTML pages that send readers from old or short addresses to the right place.
     redirects: list[Redirect]
+    short_links: list[ShortLink]
+    # QR codes for the short links, by path: only when the handbook's public address is known.
+    qr_codes: dict[str, str]
+
+    @property
+    def links(self) -> dict[str, str]:
+        """Every link the handbook publishes, for the lock: pages and anchors, and short links
+        with the section they lead to."""
+        return {**{link: "" for link in current_links(self.pages)},
+                **{s.path: s.target for s in self.short_links}}
+
+    def extra_files(self) -> dict[str, str]:
+        """Files beside the pages, by path: redirect pages and QR codes."""
+        return {**{r.path: redirect_html(r) for r in self.redirects}, **self.qr_codes}
 
 
 def redirect_html(redirect: Redirect) -> str:
@@ -74,7 +90,14 @@ def redirect_html(redirect: Redirect) -> str:
     page, _, anchor = redirect.target.partition("#")
     relative = posixpath.relpath(page, "/" + posixpath.dirname(redirect.path))
     target = ("./" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
-    return _environment().get_template("redirect.html.j2").render(redirect=redirect, target=target)
+    return _html_environment().get_template("redirect.html.j2").render(redirect=redirect, target=target)
+
+
+@cache
+def _html_environment() -> Environment:
+    """For the few HTML files: plain HTML escaping, none of the Markdown rules."""
+    return Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                       undefined=StrictUndefined)
 
 
 @cache
@@ -111,11 +134,13 @@ class _NewsItem:
 
 
 class _Renderer:
-    def __init__(self, handbook: Handbook, history: History):
+    def __init__(self, handbook: Handbook, history: History, public_url: str | None):
         self.hb = handbook
         self.history = history
+        self.public_url = public_url
         self.dates = history.last_changed()
         self.env = _environment()
+        self.short_links = short_links(handbook, page_path)
 
     def page(self, kind: str, entity_id: str, title: str, template: str, sources: list[str],
              kilder: list[str], **context) -> Page:
@@ -189,6 +214,11 @@ class _Renderer:
             "ordliste", "", "Ordliste", "ordliste.md.j2", [hb.file_of("ordliste")],
             references(hb.ordliste, "kilde")))
         pages.append(self.page("nyt", "", "Hvad er nyt", "nyt.md.j2", [], [], dage=self.news(pages)))
+        groups = {}
+        for link in self.short_links:
+            groups.setdefault(link.group, []).append(link)
+        pages.append(self.page("oplaegsholdere", "", "Til oplægsholdere", "oplaegsholdere.md.j2", [], [],
+                               grupper=groups, overskrifter=GROUPS, adresse=self.public_url.rstrip("/") if self.public_url else None))
         return pages
 
     def news(self, pages: list[Page]) -> list[tuple[datetime.date, list[_NewsItem]]]:
@@ -226,18 +256,26 @@ def _navigation(pages: list[Page]) -> list[dict]:
         {"Kommunernes erfaringer": section("kommuner/")},
         {"Ordliste": "ordliste.md"},
         {"Hvad er nyt": "nyt.md"},
+        {"Til oplægsholdere": "oplaegsholdere.md"},
     ]
 
 
-def render_handbook(handbook: Handbook, history: History | None = None) -> RenderedHandbook:
-    """All generated pages and their navigation. `history`: the content's git history, if any.
+def render_handbook(handbook: Handbook, history: History | None = None,
+                    public_url: str | None = None) -> RenderedHandbook:
+    """All generated pages and their navigation. `history`: the content's git history, if any;
+    `public_url`: where the handbook is published, for the QR codes of the short links.
 
     Raises ContentErrors when ids make an anchor appear twice on a page, or when a published
     link (links.lock) would break."""
-    pages = _Renderer(handbook, history or History()).all_pages()
+    renderer = _Renderer(handbook, history or History(), public_url)
+    pages = renderer.all_pages()
     check_unique_anchors(pages, handbook.root)
-    redirects, aliases = resolve_published(handbook.root, pages, handbook.omdirigeringer.omdirigeringer,
-                                           handbook.file_of("omdirigeringer"))
+    shorts = renderer.short_links
+    moved, aliases = resolve_published(handbook.root, pages, {s.path: s.target for s in shorts},
+                                       handbook.omdirigeringer.omdirigeringer, handbook.file_of("omdirigeringer"))
     pages = [replace(p, markdown=add_aliases(p.markdown, aliases[page_url(p.path)]))
              if page_url(p.path) in aliases else p for p in pages]
-    return RenderedHandbook(pages, _navigation(pages), redirects)
+    redirects = moved + [Redirect(f"l/{s.key}/index.html", s.target, s.title) for s in shorts]
+    qr_codes = {f"l/{s.key}/qr.svg": qr_svg(public_url.rstrip("/") + s.path, s.title)
+                for s in shorts} if public_url else {}
+    return RenderedHandbook(pages, _navigation(pages), redirects, shorts, qr_codes)

@@ -1,0 +1,37 @@
+"""Every short link leads to its section, and every QR code on the presenters' page reads as its link."""
+import io
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from omlaegning.loader import load_handbook
+from omlaegning.render import render_handbook
+
+from helpers import REPO
+
+PUBLIC_URL = "https://socialstyrelsen.github.io/omlaegningshaandbogen"
+SHORT_LINKS = render_handbook(load_handbook(REPO)).short_links
+
+
+@pytest.mark.parametrize("link", SHORT_LINKS, ids=[s.key for s in SHORT_LINKS])
+def test_short_link_lands_on_its_section(page, base_url, link):
+    page.goto(base_url + link.path)
+    page.wait_for_url(base_url + link.target)
+    if link.anchor:
+        assert page.locator(f"[id='{link.anchor}']").count() == 1
+
+
+def test_every_qr_code_on_the_presenters_page_reads_as_its_short_link(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 360})
+    page = context.new_page()
+    page.goto(base_url + "/oplaegsholdere/")
+    sources = page.eval_on_selector_all("img[src$='qr.svg']", "imgs => imgs.map(img => img.src)")
+    assert sources == [f"{base_url}/l/{s.key}/qr.svg" for s in SHORT_LINKS]
+    read = []
+    for source in sources:
+        page.goto(source)  # the SVG alone, filling the window, so every module is several pixels
+        codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(page.screenshot())))
+        read.append([code.text for code in codes])
+    assert read == [[PUBLIC_URL + s.path] for s in SHORT_LINKS]
+    context.close()
