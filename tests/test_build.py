@@ -34,7 +34,7 @@ def test_every_generated_page_is_in_the_strict_build(real_site):
     pages = render_handbook(load_handbook(REPO)).pages
     assert len(pages) >= 25
     for page in pages:
-        anchor = re.match(r"# .* \{#([a-z0-9-]+)\}\n", page.markdown).group(1)
+        anchor = re.search(r"^# .* \{#([a-z0-9-]+)\}$", page.markdown, re.MULTILINE).group(1)
         assert f'<h1 id="{anchor}">' in html(real_site, page.path), page.path
     assert '<html lang="da"' in html(real_site, "index.md")
 

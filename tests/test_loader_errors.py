@@ -69,7 +69,7 @@ def test_misspelled_field_is_unknown_and_the_right_one_missing(minimal):
     assert [(e.line, e.field, e.message) for e in minimal.errors()] == [
         (1, "hvorfor", "Feltet mangler og skal udfyldes."),
         (6, "hvorfoer", "Ukendt felt. Mente du 'hvorfor'? Tilladte felter her: id, nummer, titel, kort, "
-                        "hvad, hvorfor, hvordan, lovgrundlag, kilder."),
+                        "hvad, hvorfor, hvordan, lovgrundlag, soegeord, kilder."),
     ]
 
 

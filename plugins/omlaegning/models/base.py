@@ -93,3 +93,8 @@ MarkdownTekst = Annotated[
 
 def kilder_field(description: str = "Kilder til oplysningerne: id'er fra concept/kilder.yaml."):
     return Field(min_length=1, description=description)
+
+
+def soegeord_field():
+    return Field(default=[], description="Ord og stavemåder, læsere søger på, og som ikke står i teksten, "
+                                         "fx 'recoveryorienteret'. Vises som søgeord på siden.")

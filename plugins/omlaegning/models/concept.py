@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, HttpUrl, StringConstraints
 
 from .base import (BegrebRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
-                   Tekst, kilder_field)
+                   Tekst, kilder_field, soegeord_field)
 from .kommune import Budget, Periode
 
 
@@ -52,6 +52,7 @@ class Fase(Model):
     deltagere: list[Tekst] = Field(min_length=1, description="Hvem der typisk deltager.")
     resultat: list[Tekst] = Field(min_length=1, description="Hvad fasen munder ud i.")
     principper: list[PrincipRef] = Field(default=[], description="Principper, der især er i spil.")
+    soegeord: list[Tekst] = soegeord_field()
     kilder: list[KildeRef] = kilder_field()
 
 
@@ -66,6 +67,7 @@ class Princip(Model):
     hvorfor: MarkdownTekst = Field(description="Hvorfor: faglige og juridiske begrundelser.")
     hvordan: MarkdownTekst = Field(description="Hvordan principet ændrer praksis.")
     lovgrundlag: list[Tekst] = Field(default=[], description="Relevante paragraffer, fx '§ 81'.")
+    soegeord: list[Tekst] = soegeord_field()
     kilder: list[KildeRef] = kilder_field()
 
 
@@ -92,6 +94,7 @@ class Recovery(Model):
     intro: MarkdownTekst
     definitioner: list[Definition] = Field(min_length=1, description="Definitioner af recovery og rehabilitering.")
     vaerdier: list[Vaerdi] = Field(min_length=1, description="Recovery-værdierne.")
+    soegeord: list[Tekst] = soegeord_field()
     kilder: list[KildeRef] = kilder_field()
 
 
@@ -113,6 +116,7 @@ class Vejledning(Model):
     hvem: Tekst = Field(description="Hvem vejledningen er til, i én sætning.")
     intro: MarkdownTekst
     afsnit: list[Afsnit] = Field(min_length=1, description="Vejledningens afsnit; hvert afsnit får sit eget anker.")
+    soegeord: list[Tekst] = soegeord_field()
     kilder: list[KildeRef] = kilder_field()
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import FaseRef, Id, KildeRef, MarkdownTekst, Model, PrincipRef, Tekst, kilder_field
+from .base import FaseRef, Id, KildeRef, MarkdownTekst, Model, PrincipRef, Tekst, kilder_field, soegeord_field
 
 
 class Periode(Model):
@@ -129,4 +129,5 @@ class Kommune(Model):
     kildegrundlag: MarkdownTekst | None = Field(
         None, description="Hvad kilderne ikke siger noget om; vises, når kilderne er tynde.")
     faser: list[FaseRef] = Field(default=[], description="Faser, kommunens erfaringer belyser.")
+    soegeord: list[Tekst] = soegeord_field()
     kilder: list[KildeRef] = kilder_field()

@@ -1,0 +1,33 @@
+// A "copy link" button beside each section heading, so a presenter can paste the section's
+// lasting address into a slide. Keyboard-reachable, with a Danish name and a spoken confirmation.
+document$.subscribe(function () {
+  var status = document.getElementById("kopier-link-status");
+  if (!status) {
+    status = document.createElement("div");
+    status.id = "kopier-link-status";
+    status.className = "md-visually-hidden";
+    status.setAttribute("aria-live", "polite");
+    document.body.appendChild(status);
+  }
+  document.querySelectorAll(".md-content .md-typeset h2[id], .md-content .md-typeset h3[id]")
+    .forEach(function (heading) {
+      if (heading.querySelector(".kopier-link")) {
+        return;
+      }
+      var title = heading.textContent.replace("¶", "").trim();
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kopier-link";
+      button.textContent = "Kopiér link";
+      button.setAttribute("aria-label", "Kopiér link til afsnittet " + title);
+      button.addEventListener("click", function () {
+        var url = location.origin + location.pathname + "#" + heading.id;
+        navigator.clipboard.writeText(url).then(function () {
+          button.textContent = "Link kopieret";
+          status.textContent = "Linket til " + title + " er kopieret.";
+          setTimeout(function () { button.textContent = "Kopiér link"; }, 2000);
+        });
+      });
+      heading.appendChild(button);
+    });
+});
