@@ -3,31 +3,12 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import subprocess
 import threading
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-
-CHROMIUM = Path("/usr/bin/chromium")
-# Without the background-networking flags Chromium calls home; the page tests must see only the site.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def ensure_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    apt = shutil.which("apt-get")
-    if apt is None:
-        pytest.fail("Browsertestene kræver Debians chromium-pakke, og apt-get findes ikke her.")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run([apt, "update", "-qq"], check=True, env=env)
-    subprocess.run([apt, "install", "-y", "-qq", "chromium"], check=True, env=env)
+from chromium import CHROMIUM, CHROMIUM_ARGS, ensure_chromium
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

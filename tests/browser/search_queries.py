@@ -1,0 +1,57 @@
+"""The Danish queries readers type, with the page each must find, and how to ask Material's search.
+
+Shared by the search test and the search engine comparison in benchmarks/."""
+
+# (what a reader types, the page it must find in the top 3)
+QUERIES = [
+    ("recoveryskole", "/ordliste/"),
+    ("recovery-skole", "/ordliste/"),
+    ("recovery college", "/ordliste/"),
+    ("peerstøtte", "/ordliste/"),
+    ("peer-medarbejder", "/ordliste/"),
+    ("ligestillet støtte", "/ordliste/"),
+    ("bostøtte", "/ordliste/"),
+    ("§ 85", "/ordliste/"),
+    ("§ 104", "/ordliste/"),
+    ("§§ 107", "/ordliste/"),
+    ("VUM", "/ordliste/"),
+    ("sagsbehandler", "/vejledning/myndighed/"),
+    ("voksenudredningsmetoden", "/ordliste/"),
+    ("kommunerne", "/kommuner/"),
+    ("håb og drømme", "/principper/haab-oensker-droemme/"),
+    ("åbenhed", "/principper/aabenhed-tillid-respekt/"),
+    ("tidlig indsats", "/principper/tidlig-indsats/"),
+    ("Styrmand i eget liv", "/kommuner/herning/"),
+    ("Fælles mål – individuelle veje", "/kommuner/randers/"),
+    ("Skovlyset", "/kommuner/herning/"),
+    ("Psykiatriens Hus", "/kommuner/randers/"),
+    ("Herlev", "/kommuner/herlev/"),
+    ("informationsmøde", "/udviklingsforloeb/"),
+    ("udviklingsforløb", "/udviklingsforloeb/"),
+    ("partnerskabet", "/partnerskab/"),
+    ("satspulje", "/partnerskab/"),
+    ("pårørende", "/vejledning/borgere-og-paaroerende/"),
+    ("civilsamfund", "/vejledning/samarbejdspartnere/"),
+    ("frivillige", "/vejledning/samarbejdspartnere/"),
+    ("selvbestemmelse", "/recovery/"),
+    ("recoveryorienteret", "/recovery/"),
+    ("afprøvning", "/faser/afproevning/"),
+    ("baseline", "/faser/analyse/"),
+]
+
+
+def material_top(page, base_url, query: str, count: int = 3) -> list[str]:
+    """The first pages the search lists for `query`, as typed into the search box."""
+    page.locator(".md-search__input").focus()
+    meta = "document.querySelector('.md-search-result__meta').textContent.trim()"
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Backspace")
+    page.wait_for_function(f"{meta} === 'Indtast søgeord'")
+    page.keyboard.type(query)
+    page.wait_for_function(f"/^(\\d+ resultater|1 resultat|Ingen resultater fundet)$/.test({meta})")
+    page.wait_for_function(f"{meta} === 'Ingen resultater fundet' || document.querySelector('.md-search-result__item')")
+    page.wait_for_timeout(200)  # the last keystroke's results replace the previous ones
+    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
+                                      "links => links.map(a => a.getAttribute('href'))")
+    pages = [href.split("?")[0].split("#")[0].replace(base_url, "") for href in hrefs]
+    return list(dict.fromkeys(pages))[:count]
