@@ -47,3 +47,13 @@ def read_history(root: Path) -> History:
             status, file = line.split("\t", 1)
             changes.append(Change(date, status, file))
     return History(tuple(changes))
+
+
+def last_commit_time(root: Path) -> int | None:
+    """Seconds since the epoch of the last commit, or None outside git."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
+                                capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return int(result.stdout) if result.stdout.strip() else None

@@ -1,23 +1,26 @@
 """MkDocs events only: load and render in on_config, add the pages, watch the YAML.
 
 Loading happens in on_config, before MkDocs cleans site/, so a content error stops
-the build with the Danish report and leaves the published site as it was. Under
-`mkdocs serve` a mistake instead keeps the last good pages, with the errors shown
-on top of every page, so the editor's preview never hangs.
+the build with the Danish report. `mkdocs build` also writes into a temporary folder
+and swaps it in only when the whole build succeeded, so no failure leaves a half-built
+site. Under `mkdocs serve` a mistake instead keeps the last good pages, with the
+errors shown on top of every page, so the editor's preview never hangs.
 """
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File
 
 from ..errors import ContentErrors
 from ..filekinds import CONTENT_DIRS
-from ..history import read_history
+from ..history import last_commit_time, read_history
 from ..loader import load_handbook
 from ..render import render_handbook
 from ..render.text import error_box, escaped_nav
@@ -26,13 +29,26 @@ from .config import OmlaegningConfig
 log = logging.getLogger("mkdocs.plugins.omlaegning")
 
 
+def _strict_warnings() -> bool:
+    """Whether MkDocs' strict-mode counter has seen a warning: it aborts only after on_post_build."""
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
+
+
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
     # Defining on_startup makes MkDocs keep this instance across the rebuilds of one serve.
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.atomic = command in ("build", "gh-deploy")
         self.last_good = None
 
     def on_config(self, config):
+        if getattr(self, "atomic", False):
+            self.site_dir = Path(config.site_dir)
+            self.building = self.site_dir.with_name(f".{self.site_dir.name}.bygges")
+            config.site_dir = str(self.building)
+        # Reproducible output: MkDocs dates the sitemap from SOURCE_DATE_EPOCH, so use the commit's time.
+        if "SOURCE_DATE_EPOCH" not in os.environ and (commit_time := last_commit_time(Path(config.config_file_path).parent)):
+            os.environ["SOURCE_DATE_EPOCH"] = str(commit_time)
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         self.problems = None
         try:
@@ -64,6 +80,24 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
                 raise PluginError(f"{path} findes allerede; håndbogen laver selv en fil med den sti.")
             files.append(File.generated(config, path, content=content))
         return files
+
+    @event_priority(-100)  # after the search plugin has written its index into the new site
+    def on_post_build(self, *, config):
+        if not getattr(self, "atomic", False):
+            return
+        if config.strict and _strict_warnings():
+            shutil.rmtree(self.building, ignore_errors=True)  # MkDocs aborts next; site/ stays as it was
+            return
+        retired = self.site_dir.with_name(f".{self.site_dir.name}.gammel")
+        shutil.rmtree(retired, ignore_errors=True)
+        if self.site_dir.exists():
+            self.site_dir.rename(retired)
+        self.building.rename(self.site_dir)
+        shutil.rmtree(retired, ignore_errors=True)
+
+    def on_build_error(self, *, error):
+        if getattr(self, "atomic", False):
+            shutil.rmtree(self.building, ignore_errors=True)
 
     def on_page_markdown(self, markdown, page, config, files):
         return error_box(self.problems.errors) + markdown if self.problems else markdown
