@@ -7,13 +7,10 @@ whether the expected page is among the first three results.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,6 +20,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from chromium import CHROMIUM, CHROMIUM_ARGS, ensure_chromium  # noqa: E402
 from helpers import mkdocs_build  # noqa: E402
+from localserver import serve  # noqa: E402
 from search_queries import QUERIES, material_top  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "soegning.md"
@@ -35,18 +33,6 @@ PAGEFIND_TOP = """async ([query, count]) => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}"
-
-
 def main() -> int:
     work = Path(tempfile.mkdtemp())
     site = work / "site"
@@ -56,10 +42,9 @@ def main() -> int:
         return 1
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article"],
                    check=True, capture_output=True)
-    server, base = serve(site)
     ensure_chromium()
     rows = []
-    with sync_playwright() as playwright:
+    with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(base + "/")
@@ -68,7 +53,6 @@ def main() -> int:
             pagefind = list(dict.fromkeys(page.evaluate(PAGEFIND_TOP, [query, 3])))[:3]
             rows.append((query, expected, expected in material, expected in pagefind))
         browser.close()
-    server.shutdown()
     shutil.rmtree(work)
     material_hits = sum(r[2] for r in rows)
     pagefind_hits = sum(r[3] for r in rows)

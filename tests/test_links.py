@@ -74,7 +74,8 @@ def test_a_moved_page_gets_a_redirect_page_that_carries_its_anchors(locked):
     assert (redirect.path, redirect.target, redirect.title) == (
         "principper/beta/index.html", "/principper/gamma/", "2. Fokusér på ressourcer")
     page = redirect_html(redirect)
-    assert '<html lang="da">' in page and 'url=../gamma/"' in page and 'location.replace("../gamma/")' in page
+    assert '<html lang="da">' in page and 'url=../gamma/"' in page
+    assert 'var target = "../gamma/";' in page and "target + location.hash" in page
 
 
 def test_a_moved_anchor_keeps_its_old_name_as_a_hidden_alias(locked):
@@ -94,10 +95,12 @@ def test_a_moved_anchor_keeps_its_old_name_as_a_hidden_alias(locked):
 BAD_REDIRECTS = [
     ("/principper/alpha/", "/principper/beta/", "Linket '/principper/alpha/' findes stadig, så det kan ikke "
                                                 "omdirigeres."),
-    ("/principper/gammel/", "/principper/ny/", "Omdirigeringen peger på '/principper/ny/', som ikke findes i "
-                                               "håndbogen."),
-    ("/kommuner/testby/#gammel", "/principper/alpha/#hvad", "Et anker kan kun omdirigeres til et andet anker på "
-                                                            "samme side."),
+    ("/principper/gammel/", "/principper/ny/", "Omdirigeringen skal pege på en side eller et afsnit i håndbogen; "
+                                               "'/principper/ny/' er ikke en af dem."),
+    ("/principper/gammel/", "/l/alpha/", "Omdirigeringen skal pege på en side eller et afsnit i håndbogen; "
+                                         "'/l/alpha/' er ikke en af dem."),
+    ("/kommuner/testby/#gammel", "/principper/alpha/#hvad", "Et anker kan kun omdirigeres til et afsnit på samme "
+                                                            "side, eller på den side, hele siden er flyttet til."),
 ]
 
 
@@ -166,3 +169,55 @@ def test_without_a_public_address_there_are_no_qr_codes(minimal):
     page = next(p.markdown for p in rendered.pages if p.path == "oplaegsholdere.md")
     assert "Håndbogens offentlige adresse er ikke sat i denne udgave, så siden viser ingen QR-koder." in page
     assert not [path for path in rendered.extra_files() if path.endswith(".svg")]
+
+
+def test_a_published_short_link_may_not_lead_somewhere_new(locked):
+    # The phase 'slut' is renamed (with a redirect), and a new municipality takes the id 'slut':
+    # /l/slut/ on an old slide would silently open the municipality.
+    text = (locked.root / "concept/faser/slut.yaml").read_text(encoding="utf-8")
+    (locked.root / "concept/faser/slut.yaml").unlink()
+    locked.write("concept/faser/afslutning.yaml", text.replace("id: slut", "id: afslutning"))
+    locked.write("concept/omdirigeringer.yaml", "omdirigeringer:\n  - fra: /faser/slut/\n    til: /faser/afslutning/\n"
+                                                "  - fra: /#slut\n    til: /#afslutning\n")
+    render(locked)  # the rename alone is fine: /l/slut/ follows the phase
+    locked.write("data/kommuner/slut.yaml", "id: slut\nnavn: Slut Kommune\nresume: Ny.\nkilder: [kilde-a]\n")
+    with pytest.raises(ContentErrors) as caught:
+        render(locked)
+    lines = {link: n for n, link, _ in read_lock(locked.root)}
+    assert [str(e) for e in caught.value.errors] == [
+        f"links.lock:{lines['/l/slut/']}:1: Det korte link '/l/slut/' førte til '/faser/slut/', men fører nu til "
+        "'/kommuner/slut/'. Et udgivet kort link må ikke skifte mål; giv det nye afsnit et andet id."]
+
+
+@pytest.mark.parametrize("line,message", [
+    ("<<<<<<< HEAD", "Filen har en flettekonflikt fra git; behold begge sæt linjer, fjern markeringerne, og kør "
+                     "omlaegning lock."),
+    ("/../../tmp/ond/ /kommuner/testby/", "Linjen '/../../tmp/ond/ /kommuner/testby/' er ikke et link i håndbogen; "
+                                          "kør omlaegning lock i stedet for at rette i hånden."),
+])
+def test_a_lock_line_that_is_no_link_is_refused(locked, line, message):
+    text = (locked.root / "links.lock").read_text(encoding="utf-8")
+    (locked.root / "links.lock").write_text(text + line + "\n", encoding="utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        render(locked)
+    [error] = caught.value.errors
+    assert (error.file, error.line, error.message) == ("links.lock", len(text.splitlines()) + 1, message)
+
+
+def test_a_lock_file_that_is_not_utf8_is_told_in_danish(locked):
+    (locked.root / "links.lock").write_bytes(b"/k\xf8benhavn/\n")
+    with pytest.raises(ContentErrors) as caught:
+        render(locked)
+    assert [str(e) for e in caught.value.errors] == [
+        "links.lock:1:1: Filen er ikke gemt som UTF-8; hent den igen fra main, og kør omlaegning lock."]
+
+
+def test_the_same_link_redirected_twice_is_refused(locked):
+    rename_beta_to_gamma(locked)
+    locked.write("concept/omdirigeringer.yaml", "omdirigeringer:\n  - fra: /principper/beta/\n"
+                 "    til: /principper/gamma/\n  - fra: /principper/beta/\n    til: /principper/alpha/\n")
+    with pytest.raises(ContentErrors) as caught:
+        render(locked)
+    [error] = caught.value.errors
+    assert (error.field, error.message) == (
+        "omdirigeringer[2]", "Linket '/principper/beta/' omdirigeres allerede længere oppe i filen.")

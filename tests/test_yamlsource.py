@@ -55,6 +55,24 @@ def test_yaml_mistake_gives_danish_message_with_position(raw, line, column, fiel
         "x.yaml", line, column, field, message)
 
 
+def test_a_huge_file_is_refused_before_it_is_parsed():
+    raw = b"titel: x\n" + b"# fyld\n" * 1_500_000  # about 10 MB
+    with pytest.raises(YamlErrors) as caught:
+        parse_yaml("x.yaml", raw)
+    assert [str(e) for e in caught.value.errors] == [
+        "x.yaml:1:1: Filen fylder 10,5 MB; en indholdsfil må højst fylde 1 MB. Del den op, eller fjern det, "
+        "der ikke hører til."]
+
+
+def test_aliases_cannot_blow_up_the_size():
+    laughs = b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" \
+             b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+    with pytest.raises(YamlErrors) as caught:
+        parse_yaml("x.yaml", laughs)
+    assert [(e.line, e.message) for e in caught.value.errors] == [
+        (2, "Aliaser (*navn) er ikke tilladt i håndbogens YAML; skriv indholdet ud.")]
+
+
 def test_every_tab_line_is_reported():
     with pytest.raises(YamlErrors) as caught:
         parse_yaml("x.yaml", b"a:\n\tb: 1\nc: 2\n\td: 3\n")

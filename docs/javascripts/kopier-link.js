@@ -1,5 +1,7 @@
 // A "copy link" button beside each section heading, so a presenter can paste the section's
-// lasting address into a slide. Keyboard-reachable, with a Danish name and a spoken confirmation.
+// address (page and anchor, both locked in links.lock) into a slide. Keyboard-reachable, with a
+// Danish name and a spoken confirmation. It follows the heading rather than sitting inside it,
+// so the heading's own name stays the section's title.
 document$.subscribe(function () {
   var status = document.getElementById("kopier-link-status");
   if (!status) {
@@ -11,7 +13,8 @@ document$.subscribe(function () {
   }
   document.querySelectorAll(".md-content .md-typeset h2[id], .md-content .md-typeset h3[id]")
     .forEach(function (heading) {
-      if (heading.querySelector(".kopier-link")) {
+      var next = heading.nextElementSibling;
+      if (next && next.classList.contains("kopier-link")) {
         return;
       }
       var title = heading.textContent.replace("¶", "").trim();
@@ -25,9 +28,13 @@ document$.subscribe(function () {
         navigator.clipboard.writeText(url).then(function () {
           button.textContent = "Link kopieret";
           status.textContent = "Linket til " + title + " er kopieret.";
-          setTimeout(function () { button.textContent = "Kopiér link"; }, 2000);
+        }, function () {
+          button.textContent = "Kunne ikke kopiere";
+          status.textContent = "Linket kunne ikke kopieres. Adressen er " + url;
+        }).then(function () {
+          setTimeout(function () { button.textContent = "Kopiér link"; }, 3000);
         });
       });
-      heading.appendChild(button);
+      heading.insertAdjacentElement("afterend", button);
     });
 });

@@ -15,7 +15,8 @@ from pathlib import Path
 from .errors import ContentError, ContentErrors
 
 LOCK_FILE = "links.lock"
-_ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
+# An explicit heading anchor at the end of a Markdown line: "## Hvad {#hvad}".
+ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 _LOCK_HEADER = (
     "# Alle links, håndbogen har udgivet. Et link her skal blive ved med at virke: fjernes en side\n"
     "# eller et anker, skal der stå en omdirigering i concept/omdirigeringer.yaml.\n"
@@ -33,8 +34,12 @@ def current_links(pages) -> list[str]:
     for page in pages:
         url = page_url(page.path)
         links.add(url)
-        links |= {f"{url}#{anchor}" for anchor in _ANCHOR.findall(page.markdown)}
+        links |= {f"{url}#{anchor}" for anchor in ANCHOR.findall(page.markdown)}
     return sorted(links)
+
+
+_LINK = re.compile(r"^/([a-z0-9-]+/)*(#[a-z0-9-]+)?$")
+_CONFLICT = ("<<<<<<<", "=======", ">>>>>>>")
 
 
 def read_lock(root: Path) -> list[tuple[int, str, str]]:
@@ -42,11 +47,26 @@ def read_lock(root: Path) -> list[tuple[int, str, str]]:
     path = root / LOCK_FILE
     if not path.is_file():
         return []
-    entries = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            link, _, target = line.strip().partition(" ")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentErrors([ContentError(LOCK_FILE, 1, 1, "", "Filen er ikke gemt som UTF-8; hent den "
+                                                                "igen fra main, og kør omlaegning lock.")]) from None
+    entries, errors = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        link, _, target = line.strip().partition(" ")
+        if line.startswith(_CONFLICT):
+            errors.append(ContentError(LOCK_FILE, number, 1, "", "Filen har en flettekonflikt fra git; behold "
+                                                                 "begge sæt linjer, fjern markeringerne, og kør omlaegning lock."))
+        elif not _LINK.match(link) or (target and not _LINK.match(target)):
+            errors.append(ContentError(LOCK_FILE, number, 1, "", f"Linjen '{line.strip()}' er ikke et link i "
+                                                                 "håndbogen; kør omlaegning lock i stedet for at rette i hånden."))
+        else:
             entries.append((number, link, target))
+    if errors:
+        raise ContentErrors(errors)
     return entries
 
 
@@ -71,64 +91,86 @@ def _split(link: str) -> tuple[str, str]:
     return page, anchor
 
 
+def _redirect_path(link: str) -> str:
+    return f"{link.strip('/')}/index.html".lstrip("/")
+
+
 def resolve_published(root: Path, pages, short_links: dict[str, str], moves: list,
                       redirects_file: str) -> tuple[list[Redirect], dict]:
     """Check that every locked link still leads somewhere.
 
-    `short_links` is {short link: target}. Returns redirect pages for moved pages and for short
-    links whose section moved, and {page url: {old anchor: new anchor}} for moved anchors.
-    Raises ContentErrors naming each locked link that would break.
+    `short_links` is {short link: target}. Returns redirect pages (for moved pages and for short
+    links whose section moved) and {page url: {old anchor: new anchor}} for moved anchors.
+    Raises ContentErrors naming each redirect that cannot work and each locked link that would break.
     """
     current = set(current_links(pages)) | set(short_links)
     titles = {page_url(p.path): p.title for p in pages}
-    moved = {m.fra: m for m in moves}
-    errors, redirects, aliases = [], [], {}
+    moved_pages = {m.fra: m.til for m in moves if not _split(m.fra)[1]}
+    aliases: dict[str, dict[str, str]] = {}
+    redirects, errors = [], []
+
+    def refuse(index: int, message: str) -> None:
+        errors.append(ContentError(redirects_file, _line_of(root / redirects_file, moves[index].fra), 5,
+                                   f"omdirigeringer[{index + 1}]", message))
+
+    seen = set()
     for index, move in enumerate(moves):
-        where = (redirects_file, index)
-        if move.fra in current:
-            errors.append((where, f"Linket '{move.fra}' findes stadig, så det kan ikke omdirigeres."))
-        elif move.til not in current:
-            errors.append((where, f"Omdirigeringen peger på '{move.til}', som ikke findes i håndbogen."))
-        elif _split(move.fra)[1]:
-            page, anchor = _split(move.fra)
-            if page not in current:
-                errors.append((where, f"Siden '{page}' findes ikke længere; omdirigér hele siden i stedet."))
-            elif _split(move.til)[0] != page:
-                errors.append((where, "Et anker kan kun omdirigeres til et andet anker på samme side."))
-            else:
-                aliases.setdefault(page, {})[anchor] = _split(move.til)[1]
+        (page, anchor), (target_page, target_anchor) = _split(move.fra), _split(move.til)
+        if move.fra in seen:
+            refuse(index, f"Linket '{move.fra}' omdirigeres allerede længere oppe i filen.")
+        elif move.fra in current:
+            refuse(index, f"Linket '{move.fra}' findes stadig, så det kan ikke omdirigeres.")
+        elif move.til not in current or move.til.startswith("/l/"):
+            refuse(index, f"Omdirigeringen skal pege på en side eller et afsnit i håndbogen; '{move.til}' "
+                          "er ikke en af dem.")
+        elif not anchor:
+            redirects.append(Redirect(_redirect_path(move.fra), move.til, titles[target_page]))
+        elif target_page != (page if page in current else _split(moved_pages.get(page, ""))[0]):
+            refuse(index, "Et anker kan kun omdirigeres til et afsnit på samme side, eller på den side, "
+                          "hele siden er flyttet til.")
         else:
-            redirects.append(Redirect(f"{move.fra.strip('/')}/index.html".lstrip("/"), move.til,
-                                      titles[_split(move.til)[0]]))
-    problems = [ContentError(file, _line_of(root / file, moves[i].fra), 5, f"omdirigeringer[{i + 1}]", message)
-                for (file, i), message in errors]
+            aliases.setdefault(target_page, {})[anchor] = target_anchor
+        seen.add(move.fra)
+
+    def leads_to(link: str) -> str | None:
+        """The current link a published link now leads to, or None if it would break."""
+        page, anchor = _split(link)
+        if link in current:
+            return link
+        if anchor in aliases.get(page, {}):
+            return f"{page}#{aliases[page][anchor]}"
+        if page in moved_pages:
+            new_page = _split(moved_pages[page])[0]
+            # A page's own heading anchor is its id ("/principper/beta/#beta"): the top of the new page.
+            if not anchor or anchor == page.strip("/").split("/")[-1]:
+                return moved_pages[page]
+            if f"{new_page}#{anchor}" in current:
+                return f"{new_page}#{anchor}"
+            if anchor in aliases.get(new_page, {}):
+                return f"{new_page}#{aliases[new_page][anchor]}"
+        return None
+
     for line, link, old_target in read_lock(root):
-        page, _ = _split(link)
-        if link in current or link in moved or (page not in current and page in moved):
-            continue
-        if old_target:  # a short link whose id changed: it follows its section
-            new_target = old_target if old_target in current else _moved_to(old_target, moved)
-            if new_target:
-                redirects.append(Redirect(f"{link.strip('/')}/index.html", new_target,
-                                          titles.get(_split(new_target)[0], link)))
+        if old_target:  # a short link: it must keep leading to its section, wherever that went
+            now = leads_to(old_target)
+            if link in short_links:
+                if now != short_links[link]:
+                    errors.append(ContentError(LOCK_FILE, line, 1, "", (
+                        f"Det korte link '{link}' førte til '{old_target}', men fører nu til '{short_links[link]}'. "
+                        "Et udgivet kort link må ikke skifte mål; giv det nye afsnit et andet id.")))
                 continue
-        problems.append(ContentError(
+            if now:
+                redirects.append(Redirect(_redirect_path(link), now, titles.get(_split(now)[0], link)))
+                continue
+        elif leads_to(link):
+            continue
+        errors.append(ContentError(
             LOCK_FILE, line, 1, "",
             f"Linket '{link}' er udgivet, men findes ikke længere. Giv id'et sit gamle navn tilbage, "
             f"eller skriv i {redirects_file}, hvor det er flyttet hen."))
-    if problems:
-        raise ContentErrors(problems)
+    if errors:
+        raise ContentErrors(errors)
     return redirects, aliases
-
-
-def _moved_to(link: str, moved: dict) -> str | None:
-    """Where a link went, by a redirect of the link itself or of its whole page."""
-    page, anchor = _split(link)
-    if link in moved:
-        return moved[link].til
-    if page in moved:
-        return moved[page].til + (f"#{anchor}" if anchor and "#" not in moved[page].til else "")
-    return None
 
 
 def _line_of(path: Path, link: str) -> int:

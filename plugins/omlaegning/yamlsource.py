@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, FieldPath, format_field
+from .formatting import tal
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,16 @@ def _mark_error(file: str, mark, message: str) -> ContentError:
     return ContentError(file, mark.line + 1, mark.column + 1, "", message)
 
 
+# The largest real file (Randers) is about 30 KB; far larger input is a mistake, and slow to parse.
+MAX_BYTES = 1_000_000
+
+
 def _decode(file: str, raw: bytes) -> str:
+    if len(raw) > MAX_BYTES:
+        raise YamlErrors([ContentError(
+            file, 1, 1, "",
+            f"Filen fylder {tal(round(len(raw) / 1_000_000, 1))} MB; en indholdsfil må højst fylde 1 MB. "
+            "Del den op, eller fjern det, der ikke hører til.")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raise YamlErrors([ContentError(
             file, 1, 1, "",

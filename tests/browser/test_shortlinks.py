@@ -8,7 +8,8 @@ from PIL import Image
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
-from helpers import REPO
+from helpers import REPO, mkdocs_build
+from localserver import serve
 
 PUBLIC_URL = "https://socialstyrelsen.github.io/omlaegningshaandbogen"
 SHORT_LINKS = render_handbook(load_handbook(REPO)).short_links
@@ -35,3 +36,27 @@ def test_every_qr_code_on_the_presenters_page_reads_as_its_short_link(browser, b
         read.append([code.text for code in codes])
     assert read == [[PUBLIC_URL + s.path] for s in SHORT_LINKS]
     context.close()
+
+
+def test_a_renamed_municipality_keeps_every_published_link(browser, repo_copy, tmp_path):
+    """One redirect for the page is all an editor writes; its anchors and short links follow."""
+    old = repo_copy.root / "data/kommuner/herlev.yaml"
+    repo_copy.write("data/kommuner/herlev-kommune.yaml",
+                    old.read_text(encoding="utf-8").replace("\nid: herlev\n", "\nid: herlev-kommune\n"))
+    old.unlink()
+    repo_copy.write("concept/omdirigeringer.yaml",
+                    "omdirigeringer:\n  - fra: /kommuner/herlev/\n    til: /kommuner/herlev-kommune/\n")
+    site = tmp_path / "site"
+    result = mkdocs_build(repo_copy.root / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    activity = next(k for k in load_handbook(repo_copy.root).kommuner if k.id == "herlev-kommune").aktiviteter[0].id
+    with serve(site) as base:
+        page = browser.new_page()
+        for old_link, new_link in [
+            (f"/kommuner/herlev/#{activity}", f"/kommuner/herlev-kommune/#{activity}"),
+            ("/l/herlev/", "/kommuner/herlev-kommune/"),
+            (f"/l/herlev-{activity}/", f"/kommuner/herlev-kommune/#{activity}"),
+        ]:
+            page.goto(base + old_link)
+            page.wait_for_url(base + new_link)
+        page.close()

@@ -75,8 +75,9 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
             file.edit_uri = (Path(os.path.relpath(self.root / page.edit_file, config.docs_dir)).as_posix()
                              if page.edit_file else None)
             files.append(file)
+        written = {f.dest_uri for f in files}  # compare where files end up, not where they come from
         for path, content in self.rendered.extra_files().items():
-            if files.get_file_from_path(path) is not None:
+            if path in written:
                 raise PluginError(f"{path} findes allerede; håndbogen laver selv en fil med den sti.")
             files.append(File.generated(config, path, content=content))
         return files

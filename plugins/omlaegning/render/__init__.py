@@ -1,4 +1,4 @@
 """Render the validated handbook into Markdown pages, one Jinja template per page kind."""
-from .pages import Page, RenderedHandbook, redirect_html, render_handbook
+from .pages import Page, redirect_html, render_handbook
 
-__all__ = ["Page", "RenderedHandbook", "redirect_html", "render_handbook"]
+__all__ = ["Page", "redirect_html", "render_handbook"]

@@ -10,8 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
+from ..links import ANCHOR
 
-_ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
+
 
 
 def _where_defined(root: Path, sources: tuple[str, ...], anchor: str) -> tuple[str, int, int]:
@@ -28,7 +29,7 @@ def _where_defined(root: Path, sources: tuple[str, ...], anchor: str) -> tuple[s
 def check_unique_anchors(pages, root: Path) -> None:
     errors = []
     for page in pages:
-        for anchor, count in Counter(_ANCHOR.findall(page.markdown)).items():
+        for anchor, count in Counter(ANCHOR.findall(page.markdown)).items():
             if count == 1:
                 continue
             source, line, column = _where_defined(root, page.sources, anchor)

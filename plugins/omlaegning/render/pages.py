@@ -137,7 +137,7 @@ class _Renderer:
     def __init__(self, handbook: Handbook, history: History, public_url: str | None):
         self.hb = handbook
         self.history = history
-        self.public_url = public_url
+        self.public_url = public_url.rstrip("/") if public_url else None
         self.dates = history.last_changed()
         self.env = _environment()
         self.short_links = short_links(handbook, page_path)
@@ -218,7 +218,7 @@ class _Renderer:
         for link in self.short_links:
             groups.setdefault(link.group, []).append(link)
         pages.append(self.page("oplaegsholdere", "", "Til oplægsholdere", "oplaegsholdere.md.j2", [], [],
-                               grupper=groups, overskrifter=GROUPS, adresse=self.public_url.rstrip("/") if self.public_url else None))
+                               grupper=groups, overskrifter=GROUPS, adresse=self.public_url))
         return pages
 
     def news(self, pages: list[Page]) -> list[tuple[datetime.date, list[_NewsItem]]]:
@@ -276,6 +276,6 @@ def render_handbook(handbook: Handbook, history: History | None = None,
     pages = [replace(p, markdown=add_aliases(p.markdown, aliases[page_url(p.path)]))
              if page_url(p.path) in aliases else p for p in pages]
     redirects = moved + [Redirect(f"l/{s.key}/index.html", s.target, s.title) for s in shorts]
-    qr_codes = {f"l/{s.key}/qr.svg": qr_svg(public_url.rstrip("/") + s.path, s.title)
-                for s in shorts} if public_url else {}
+    qr_codes = {f"l/{s.key}/qr.svg": qr_svg(renderer.public_url + s.path, s.title)
+                for s in shorts} if renderer.public_url else {}
     return RenderedHandbook(pages, _navigation(pages), redirects, shorts, qr_codes)

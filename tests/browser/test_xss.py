@@ -1,0 +1,38 @@
+"""Text from YAML cannot run code in a reader's browser: no dialog opens, no injected script runs."""
+from helpers import mkdocs_build
+from localserver import serve
+
+PAYLOADS = {
+    # Markdown fields may contain < (shown as text), attribute lists and links are refused or escaped.
+    ("data/kommuner/herning.yaml", "resume: |\n"):
+        "resume: |\n  <script>window.__xss=1; alert(1)</script> <img src=x onerror=\"window.__xss=2\">\n"
+        "  <svg onload=\"window.__xss=3\"></svg> Tekst{: onclick=\"window.__xss=4\"}\n",
+    ("concept/principper/ressourcer.yaml", "hvad: |\n"):
+        "hvad: |\n  <iframe src=\"javascript:window.__xss=5\"></iframe> [klik](#hvad \"\\\" onmouseover=x\")\n",
+    ("concept/ordliste.yaml", "intro: |\n"):
+        "intro: |\n  <body onload=window.__xss=6> <a href=\"javascript:window.__xss=7\">a</a>\n",
+}
+
+
+def test_script_in_yaml_text_never_runs(browser, repo_copy, tmp_path):
+    for (file, anchor), payload in PAYLOADS.items():
+        repo_copy.replace(file, anchor, payload)
+    site = tmp_path / "site"
+    result = mkdocs_build(repo_copy.root / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve(site) as base:
+        for url in ("/kommuner/herning/", "/principper/ressourcer/", "/ordliste/"):
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+            page.mouse.move(300, 300)
+            if url == "/principper/ressourcer/":
+                page.locator("a", has_text="klik").first.hover()
+            assert page.evaluate("window.__xss") is None, url
+        page.goto(base + "/kommuner/herning/")
+        assert "&lt;script&gt;window.__xss=1; alert(1)&lt;/script&gt;" in page.content()
+    context.close()
+    assert dialogs == []
