@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
+from .yamlsource import line_of_key
 
 LOCK_FILE = "links.lock"
 # An explicit heading anchor at the end of a Markdown line: "## Hvad {#hvad}".
@@ -110,8 +111,8 @@ def resolve_published(root: Path, pages, short_links: dict[str, str], moves: lis
     redirects, errors = [], []
 
     def refuse(index: int, message: str) -> None:
-        errors.append(ContentError(redirects_file, _line_of(root / redirects_file, moves[index].fra), 5,
-                                   f"omdirigeringer[{index + 1}]", message))
+        line, column = line_of_key(root / redirects_file, "fra", moves[index].fra) or (1, 1)
+        errors.append(ContentError(redirects_file, line, column, f"omdirigeringer[{index + 1}]", message))
 
     seen = set()
     for index, move in enumerate(moves):
@@ -171,13 +172,6 @@ def resolve_published(root: Path, pages, short_links: dict[str, str], moves: lis
     if errors:
         raise ContentErrors(errors)
     return redirects, aliases
-
-
-def _line_of(path: Path, link: str) -> int:
-    """The line where a redirect's 'fra:' names `link`."""
-    pattern = re.compile(rf"^\s*(-\s+)?fra:\s*['\"]?{re.escape(link)}['\"]?\s*$")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 1)
 
 
 def add_aliases(markdown: str, aliases: dict[str, str]) -> str:

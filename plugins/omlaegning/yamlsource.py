@@ -6,6 +6,7 @@ and every field path can be traced back to its line for the editor.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -232,6 +233,18 @@ def parse_yaml(file: str, raw: bytes) -> YamlDocument:
     if builder.errors:
         raise YamlErrors(builder.errors)
     return YamlDocument(file, data, builder.values, builder.keys)
+
+
+def line_of_key(path: Path, key: str, value: str) -> tuple[int, int] | None:
+    """Where `key: value` stands in a YAML file (line, column of the key), or None.
+
+    For checks made after loading, which know a value (an id, a link) but not its position.
+    """
+    pattern = re.compile(rf"^(\s*(?:-\s+)?){re.escape(key)}:\s*['\"]?{re.escape(value)}['\"]?\s*$")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if match := pattern.match(line):
+            return number, len(match.group(1)) + 1
+    return None
 
 
 def read_yaml(path: Path, shown_as: str) -> YamlDocument:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import REPO
+from omlaegning.links import page_url
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
@@ -23,8 +24,4 @@ def page_urls() -> list[str]:
     """The pages the site must have, known before it is built: generated ones and docs/."""
     paths = [p.path for p in render_handbook(load_handbook(REPO)).pages]
     paths += [p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")]
-    urls = []
-    for path in paths:
-        stem = path.removesuffix(".md").removesuffix("index").rstrip("/")
-        urls.append(f"/{stem}/" if stem else "/")
-    return sorted(urls)
+    return sorted(page_url(path) for path in paths)

@@ -5,24 +5,21 @@ so an id such as 'kilder' on an activity would collide with the sources section.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from ..links import ANCHOR
+from ..yamlsource import line_of_key
 
 
 
 
 def _where_defined(root: Path, sources: tuple[str, ...], anchor: str) -> tuple[str, int, int]:
-    """The page's YAML file and line where `id: anchor` stands, or the page's first file."""
-    pattern = re.compile(rf"^(\s*(?:-\s+)?)id:\s*['\"]?{re.escape(anchor)}['\"]?\s*$")
+    """The page's YAML file and position where `id: anchor` stands, or the page's first file."""
     for source in sources:
-        for number, line in enumerate((root / source).read_text(encoding="utf-8").splitlines(), start=1):
-            match = pattern.match(line)
-            if match:
-                return source, number, len(match.group(1)) + 1
+        if found := line_of_key(root / source, "id", anchor):
+            return source, *found
     return sources[0], 1, 1
 
 
