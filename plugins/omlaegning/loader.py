@@ -152,6 +152,12 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
             errors += error.errors
             declared.add_broken_file(kind, rel, None)
             continue
+        if doc.data is None:
+            errors.append(ContentError(rel, 1, 1, "", "Filen er tom eller indeholder kun kommentarer; " + (
+                "skriv indholdet, eller slet filen." if kind.one_per_file
+                else "håndbogen kan ikke bygges uden dens indhold.")))
+            declared.add_broken_file(kind, rel, None)
+            continue
         try:
             model = kind.model.model_validate(doc.data)
         except ValidationError as error:
@@ -195,9 +201,13 @@ def _duplicate_ids_in_list(doc: YamlDocument, path: tuple, value: list) -> list[
     return errors
 
 
+# Danish neuter nouns take 'intet' ("intet princip"), the others 'ingen' ("ingen fase").
+_NEUTER = frozenset({"princip", "begreb"})
+
+
 def _dangling(target: str, ref_id: str, defined: dict) -> str:
     known = sorted(i for k, i in defined if k == target)
-    message = f"Der findes ingen {target} med id '{ref_id}'."
+    message = f"Der findes {'intet' if target in _NEUTER else 'ingen'} {target} med id '{ref_id}'."
     guess = difflib.get_close_matches(ref_id, known, n=1)
     if guess:
         message += f" Mente du '{guess[0]}'?"

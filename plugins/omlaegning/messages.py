@@ -7,6 +7,9 @@ import difflib
 from pydantic_core import ErrorDetails
 
 from .models.base import ID_PATTERN
+from .models.concept import Link
+
+LINK_PATTERN = next(m.pattern for m in Link.__metadata__ if getattr(m, "pattern", None))
 
 
 def _kind(value: object) -> str:
@@ -64,12 +67,20 @@ def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None)
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         return (f"'{value}' er ikke et gyldigt id: brug kun små bogstaver a-z, tal og enkelte "
                 "bindestreger (ikke æ, ø, å eller mellemrum), fx 'en-indgang'.")
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == LINK_PATTERN:
+        return (f"'{value}' er ikke et link i håndbogen: skriv det som i links.lock, med / før og efter hver "
+                "del og kun små bogstaver a-z, tal og bindestreg, fx '/kommuner/herning/' eller "
+                "'/kommuner/herning/#en-indgang'.")
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' har ikke den form, feltet kræver."
     if kind == "string_too_short":
         return "Feltet er tomt; skriv en tekst eller fjern feltet."
     if kind == "string_too_long":
         return f"Teksten er for lang (højst {ctx.get('max_length')} tegn)."
     if kind == "too_short":
-        return f"Listen skal have mindst {ctx.get('min_length')} punkt(er)."
+        if ctx.get("min_length") == 1:
+            return "Listen må ikke være tom; den skal have mindst ét punkt."
+        return f"Listen skal have mindst {ctx.get('min_length')} punkter."
     if kind == "too_long":
         return f"Listen må højst have {ctx.get('max_length')} punkter."
     if kind in ("greater_than_equal", "greater_than"):
@@ -80,6 +91,9 @@ def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None)
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"Værdien skal være en af: {expected}; fik {_kind(value)}."
     if kind.startswith("url_"):
+        if kind == "url_parsing" and str(value).lower().startswith(("https://", "http://")):
+            return (f"'{value}' er ikke en gyldig webadresse; efter https:// skal der stå et domæne som "
+                    "example.org, uden mellemrum.")
         return f"'{value}' er ikke en gyldig webadresse; den skal begynde med https://."
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))

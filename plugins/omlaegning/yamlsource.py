@@ -54,14 +54,31 @@ class _AliasUsed(yaml.MarkedYAMLError):
     pass
 
 
+class _TooDeep(yaml.MarkedYAMLError):
+    pass
+
+
+# The models are at most a few levels deep; far deeper input is a mistake or an attack.
+MAX_DEPTH = 40
+
+
 class _Loader(yaml.SafeLoader):
-    """A safe loader that refuses aliases: they can multiply a small file into gigabytes."""
+    """A safe loader that refuses aliases (they can multiply a small file into gigabytes) and
+    nesting deeper than MAX_DEPTH (it would exhaust Python's stack), each where it begins."""
+
+    _depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _AliasUsed(problem="alias", problem_mark=event.start_mark)
-        return super().compose_node(parent, index)
+        if self._depth > MAX_DEPTH:
+            raise _TooDeep(problem="too deep", problem_mark=self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _SYNTAX_HINTS = {
@@ -74,12 +91,14 @@ _SYNTAX_HINTS = {
     "found unexpected end of stream": "filen slutter midt i en tekst (mangler et afsluttende anførselstegn?)",
     "found unknown escape character": "ukendt tegn efter \\ i en tekst i dobbelte anførselstegn",
     "expected <block end>, but found '-'": "et listepunkt står forkert indrykket",
+    "expected <block end>, but found '<block sequence start>'": "et listepunkt står forkert indrykket",
+    "expected <block end>, but found '<block mapping start>'": "indrykningen passer ikke med linjerne over",
     "expected ',' or ']'": "en liste i [ ] bliver ikke lukket med ]",
     "expected ',' or '}'": "en gruppe i { } bliver ikke lukket med }",
 }
 
-# For these, where the unclosed bracket began helps more than where the parser gave up.
-_POINT_AT_CONTEXT = ("expected ',' or ']'", "expected ',' or '}'")
+# For these, where the unclosed bracket or quote began helps more than where the parser gave up.
+_POINT_AT_CONTEXT = ("expected ',' or ']'", "expected ',' or '}'", "found unexpected end of stream")
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
@@ -92,6 +111,40 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
 
 def _mark_error(file: str, mark, message: str) -> ContentError:
     return ContentError(file, mark.line + 1, mark.column + 1, "", message)
+
+
+def _quoted_just_before(text: str, mark) -> yaml.ScalarToken | None:
+    """The text in quotes that ends right before `mark`, if that is the last token there."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+                break
+            last = token
+    except yaml.YAMLError:
+        return None
+    if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'"):
+        return last
+    return None
+
+
+def _syntax_error(file: str, text: str, error: yaml.MarkedYAMLError) -> ContentError:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or ""
+    if error.context_mark and problem.startswith(_POINT_AT_CONTEXT):
+        mark = error.context_mark
+    elif problem.startswith("expected <block end>, but found '<scalar>'"):
+        # A quote left open runs on to the next quote sign; text after a closing quote is refused.
+        quoted = _quoted_just_before(text, mark)
+        if quoted and quoted.end_mark.line > quoted.start_mark.line:
+            return _mark_error(file, quoted.start_mark, (
+                "YAML-syntaksfejl: anførselstegnet her bliver ikke lukket på samme linje, så teksten løber "
+                f"videre til linje {quoted.end_mark.line + 1}; tilføj det afsluttende anførselstegn."))
+        if quoted:
+            return _mark_error(file, mark, (
+                "YAML-syntaksfejl: der står tekst efter det afsluttende anførselstegn; sæt hele teksten "
+                "i anførselstegn."))
+    return _mark_error(file, mark, _syntax_message(error))
 
 
 # The largest real file (Randers) is about 30 KB; far larger input is a mistake, and slow to parse.
@@ -128,10 +181,6 @@ def _tab_errors(file: str, text: str) -> list[ContentError]:
     return errors
 
 
-# The models are at most a few levels deep; far deeper input is a mistake or an attack.
-MAX_DEPTH = 40
-
-
 def _unreadable_scalar(node: yaml.ScalarNode) -> str:
     if node.tag == "tag:yaml.org,2002:timestamp":
         return (f"Datoen '{node.value}' findes ikke; en dato skrives ÅÅÅÅ-MM-DD og skal findes i "
@@ -139,7 +188,8 @@ def _unreadable_scalar(node: yaml.ScalarNode) -> str:
     kind = node.tag.removeprefix("tag:yaml.org,2002:")
     if kind in ("int", "float", "bool", "null", "str"):
         return f"Værdien '{node.value}' kan ikke læses som {kind}."
-    return f"YAML-mærket '{node.tag}' er ikke tilladt i håndbogens YAML; fjern det."
+    written = f"!!{kind}" if kind != node.tag else node.tag  # as the editor wrote it
+    return f"YAML-mærket '{written}' er ikke tilladt i håndbogens YAML; fjern det."
 
 
 class _Builder:
@@ -216,11 +266,12 @@ def parse_yaml(file: str, raw: bytes) -> YamlDocument:
         raise YamlErrors([_mark_error(
             file, error.problem_mark,
             "Aliaser (*navn) er ikke tilladt i håndbogens YAML; skriv indholdet ud.")]) from None
+    except _TooDeep as error:
+        raise YamlErrors([_mark_error(
+            file, error.problem_mark,
+            f"Indholdet er indlejret mere end {MAX_DEPTH} niveauer dybt; det kan ikke være rigtigt.")]) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        if error.context_mark and (error.problem or "").startswith(_POINT_AT_CONTEXT):
-            mark = error.context_mark
-        raise YamlErrors([_mark_error(file, mark, _syntax_message(error))]) from None
+        raise YamlErrors([_syntax_error(file, text, error)]) from None
     except yaml.YAMLError:
         raise YamlErrors([ContentError(
             file, 1, 1, "", "Filen kan ikke læses som YAML.")]) from None
