@@ -168,7 +168,7 @@ def test_without_a_public_address_there_are_no_qr_codes(minimal):
     rendered = render(minimal)
     page = next(p.markdown for p in rendered.pages if p.path == "oplaegsholdere.md")
     assert "Håndbogens offentlige adresse er ikke sat i denne udgave, så siden viser ingen QR-koder." in page
-    assert not [path for path in rendered.extra_files() if path.endswith(".svg")]
+    assert not [path for path in rendered.extra_files() if path.endswith("qr.svg")]
 
 
 def test_a_published_short_link_may_not_lead_somewhere_new(locked):

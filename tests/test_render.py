@@ -18,7 +18,8 @@ def test_every_page_kind_has_its_page(minimal):
     assert sorted(pages_of(minimal)) == sorted([
         "index.md", "faser/start.md", "faser/slut.md", "principper/index.md", "principper/alpha.md",
         "principper/beta.md", "recovery.md", "partnerskab.md", "udviklingsforloeb.md",
-        "vejledning/ledelse.md", "kommuner/index.md", "kommuner/testby.md", "ordliste.md", "nyt.md", "oplaegsholdere.md"])
+        "vejledning/ledelse.md", "kommuner/index.md", "kommuner/testby.md", "sammenligning.md", "ordliste.md", "data.md", "nyt.md",
+        "oplaegsholdere.md"])
 
 
 def test_navigation_follows_numbers_and_names(minimal):
@@ -27,7 +28,10 @@ def test_navigation_follows_numbers_and_names(minimal):
     assert nav[1] == {"Faser": [{"1. Start": "faser/start.md"}, {"2. Slut": "faser/slut.md"}]}
     assert [next(iter(item)) for item in nav] == [
         "Forside", "Faser", "Principper", "Baggrund", "Vejledning", "Kommunernes erfaringer", "Ordliste",
-        "Hvad er nyt", "Til oplægsholdere"]
+        "Åbne data", "Hvad er nyt", "Til oplægsholdere"]
+    assert nav[5] == {"Kommunernes erfaringer": [{"Oversigt": "kommuner/index.md"},
+                                                 {"Side om side": "sammenligning.md"},
+                                                 {"Testby Kommune": "kommuner/testby.md"}]}
     assert nav[3] == {"Baggrund": [{"Recovery og rehabilitering": "recovery.md"},
                                    {"Partnerskabet": "partnerskab.md"},
                                    {"Udviklingsforløb": "udviklingsforloeb.md"}]}
@@ -219,7 +223,7 @@ def test_municipality_details_status_plans_key_figures_and_members(minimal):
         "    tidspunkt: '2019'\n    kilder: [kilde-b]\ntal:\n"))
     md = pages_of(minimal)["kommuner/testby.md"].markdown
     assert section_anchors(md) == MUNICIPALITY_SECTIONS
-    assert "### Én indgang {#en-indgang}\n\n*Under afprøvning*\n" in md
+    assert "### Én indgang {#en-indgang}\n\n*Aktivitet 1 · Under afprøvning*\n" in md
     assert "### Psykiatriplan 2018-2021 {#psykiatriplan}\n\nPlanen.\n\n- Recovery\n- Netværk\n" in md
     assert "| Styregruppe | Styrer. | Centerleder, Én peer |" in md
     assert "- **Borgere i socialpsykiatrien:** ca. 120 (2019)" in md

@@ -8,7 +8,7 @@ from pydantic import Field, HttpUrl, StringConstraints
 
 from .base import (BegrebRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
                    Tekst, kilder_field, soegeord_field)
-from .kommune import Budget, Periode
+from .kommune import Budget, Milepael, Periode
 
 
 class Kilde(Model):
@@ -145,6 +145,7 @@ class Partnerskab(Model):
     titel: Tekst
     intro: MarkdownTekst
     periode: Periode = Field(description="Partnerskabets periode.")
+    forloeb: list[Milepael] = Field(default=[], description="Milepæle i partnerskabets forløb; de sorteres efter dato.")
     kommuner: list[KommuneRef] = Field(min_length=1, description="Partnerskabskommunerne.")
     maalgrupper: list[Tekst] = Field(min_length=1, description="Hvem i kommunen initiativet var rettet mod.")
     formaal: list[Tekst] = Field(min_length=1, description="Det, initiativet skulle bidrage til.")

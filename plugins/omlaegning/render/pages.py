@@ -6,6 +6,7 @@ in templates/, fed by one model; this module only decides paths, sources and nav
 from __future__ import annotations
 
 import datetime
+import html
 import posixpath
 from dataclasses import dataclass, replace
 from functools import cache
@@ -21,6 +22,9 @@ from ..models.references import references
 from . import text
 from ..links import Redirect, add_aliases, current_links, page_url, resolve_published
 from .anchors import check_unique_anchors
+from .comparison import matrix, numbered_activities
+from .figures import bar_chart, numbered_milestones, timeline
+from .opendata import open_data
 from .shortlinks import GROUPS, ShortLink, qr_svg, short_links
 
 # kind -> path of its page; {id} is the entity's id.
@@ -35,7 +39,9 @@ PAGE_PATHS = {
     "vejledning": "vejledning/{id}.md",
     "kommuner": "kommuner/index.md",
     "kommune": "kommuner/{id}.md",
+    "sammenligning": "sammenligning.md",
     "ordliste": "ordliste.md",
+    "data": "data.md",
     "nyt": "nyt.md",
     "oplaegsholdere": "oplaegsholdere.md",
 }
@@ -72,6 +78,8 @@ class RenderedHandbook:
     short_links: list[ShortLink]
     # QR codes for the short links, by path: only when the handbook's public address is known.
     qr_codes: dict[str, str]
+    # Figures (SVG), open data (JSON) and its schemas, by path.
+    assets: dict[str, str]
 
     @property
     def links(self) -> dict[str, str]:
@@ -81,8 +89,8 @@ class RenderedHandbook:
                 **{s.path: s.target for s in self.short_links}}
 
     def extra_files(self) -> dict[str, str]:
-        """Files beside the pages, by path: redirect pages and QR codes."""
-        return {**{r.path: redirect_html(r) for r in self.redirects}, **self.qr_codes}
+        """Files beside the pages, by path: redirect pages, QR codes, figures and open data."""
+        return {**{r.path: redirect_html(r) for r in self.redirects}, **self.qr_codes, **self.assets}
 
 
 def redirect_html(redirect: Redirect) -> str:
@@ -117,6 +125,8 @@ def _environment() -> Environment:
     env.filters.update(
         md=text.markdown,
         url=text.url,
+        # For raw HTML blocks, which Markdown does not touch: HTML escaping instead of Markdown escaping.
+        h=lambda value: Markup(html.escape(str(value))),
         # Our own Danish formats are digits, dots and month names: safe as they are.
         dato=lambda value, praecision="dag": Markup(formatting.dato(value, praecision)),
         beloeb=lambda kroner: Markup(formatting.beloeb(kroner)),
@@ -124,6 +134,13 @@ def _environment() -> Environment:
         periode=lambda p: Markup(formatting.periode(p.start, p.slut)),
     )
     return env
+
+
+@dataclass(frozen=True)
+class Figure:
+    path: str
+    width: int    # drawn size, so the page keeps its place for the figure while it loads
+    height: int
 
 
 @dataclass(frozen=True)
@@ -141,6 +158,14 @@ class _Renderer:
         self.dates = history.last_changed()
         self.env = _environment()
         self.short_links = short_links(handbook, page_path)
+        self.assets: dict[str, str] = {}
+
+    def figure(self, path: str, template: str, drawing) -> Figure | None:
+        """Draw a figure into the site at path; None when there is nothing to draw."""
+        if drawing is None:
+            return None
+        self.assets[path] = _html_environment().get_template(template).render(d=drawing)
+        return Figure(path, drawing.width, round(drawing.height))
 
     def page(self, kind: str, entity_id: str, title: str, template: str, sources: list[str],
              kilder: list[str], **context) -> Page:
@@ -153,11 +178,17 @@ class _Renderer:
         def link(target_kind: str, target_id: str = "", anchor: str = "") -> Markup:
             return href(page_path(target_kind, target_id), anchor)
 
+        def html_link(target_kind: str, target_id: str = "", anchor: str = "") -> Markup:
+            """A link for raw HTML, which MkDocs leaves alone: relative to the page's published URL."""
+            here, there = page_url(path), page_url(page_path(target_kind, target_id))
+            target = posixpath.relpath(there, here) + "/" if there != here else "./"
+            return Markup(html.escape(target + (f"#{anchor}" if anchor else "")))
+
         sources = list(dict.fromkeys(sources))
         known = [self.dates[s] for s in sources if s in self.dates]
         updated = max(known) if known else None
         markdown = self.env.get_template(template).render(
-            hb=self.hb, link=link, href=href, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
+            hb=self.hb, link=link, href=href, html_link=html_link, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
             updated=updated, **context)
         return Page(path, title, markdown, tuple(sources))
 
@@ -189,9 +220,16 @@ class _Renderer:
         pages.append(self.page(
             "recovery", "", hb.recovery.titel, "recovery.md.j2", [hb.file_of("recovery")],
             references(hb.recovery, "kilde"), recovery=hb.recovery))
+        partnerskab = hb.partnerskab
+        periods = [("Partnerskabet", partnerskab.periode)] + [
+            (k.navn, k.projekt.periode) for k in map(hb.kommune, partnerskab.kommuner) if k.projekt and k.projekt.periode]
         pages.append(self.page(
-            "partnerskab", "", hb.partnerskab.titel, "partnerskab.md.j2", [hb.file_of("partnerskab")],
-            references(hb.partnerskab, "kilde"), partnerskab=hb.partnerskab))
+            "partnerskab", "", partnerskab.titel, "partnerskab.md.j2", [hb.file_of("partnerskab")] + [
+                hb.file_of("kommune", k) for k in partnerskab.kommuner],
+            references(partnerskab, "kilde"), partnerskab=partnerskab,
+            milepaele=numbered_milestones(partnerskab.forloeb),
+            tidslinje=self.figure("figurer/partnerskab.svg", "tidslinje.svg.j2",
+                                  timeline("Partnerskabets forløb", periods, partnerskab.forloeb))))
         pages.append(self.page(
             "udviklingsforloeb", "", hb.udviklingsforloeb.titel, "udviklingsforloeb.md.j2",
             [hb.file_of("udviklingsforloeb")], references(hb.udviklingsforloeb, "kilde"),
@@ -205,14 +243,28 @@ class _Renderer:
             "kommuner", "", "Oversigt", "kommuner.md.j2",
             [hb.file_of("kommune", k.id) for k in hb.kommuner],
             [k for kommune in hb.kommuner for k in kommune.kilder]))
+        pages.append(self.page(
+            "sammenligning", "", "Side om side", "sammenligning.md.j2",
+            [hb.file_of("kommune", k.id) for k in hb.kommuner], [k for kommune in hb.kommuner for k in kommune.kilder],
+            principper=matrix(hb, "princip"), faser=matrix(hb, "fase")))
         for kommune in hb.kommuner:
+            folder = f"figurer/kommuner/{kommune.id}"
+            periods = [("Projektperiode", kommune.projekt.periode)] if kommune.projekt and kommune.projekt.periode else []
             pages.append(self.page(
                 "kommune", kommune.id, kommune.navn, "kommune.md.j2",
                 [hb.file_of("kommune", kommune.id)], references(kommune, "kilde"),
-                kommune=kommune, principper=hb.kommunens_principper(kommune)))
+                kommune=kommune, principper=hb.kommunens_principper(kommune),
+                aktiviteter=numbered_activities(kommune), milepaele=numbered_milestones(kommune.tidslinje),
+                tidslinje=self.figure(f"{folder}/tidslinje.svg", "tidslinje.svg.j2",
+                                      timeline(f"Tidslinje for {kommune.navn}", periods, kommune.tidslinje)),
+                diagrammer={t.id: self.figure(f"{folder}/{t.id}.svg", "soejlediagram.svg.j2", bar_chart(t))
+                            for t in kommune.tal}))
         pages.append(self.page(
             "ordliste", "", "Ordliste", "ordliste.md.j2", [hb.file_of("ordliste")],
             references(hb.ordliste, "kilde")))
+        data_files, schemas = open_data(hb)
+        self.assets.update({f.path: f.content for f in data_files} | schemas)
+        pages.append(self.page("data", "", "Åbne data", "data.md.j2", [], list(hb.kilder), filer=data_files))
         pages.append(self.page("nyt", "", "Hvad er nyt", "nyt.md.j2", [], [], dage=self.news(pages)))
         groups = {}
         for link in self.short_links:
@@ -253,8 +305,10 @@ def _navigation(pages: list[Page]) -> list[dict]:
         {"Principper": section("principper/")},
         {"Baggrund": single("recovery.md", "partnerskab.md", "udviklingsforloeb.md")},
         {"Vejledning": section("vejledning/")},
-        {"Kommunernes erfaringer": section("kommuner/")},
+        {"Kommunernes erfaringer": section("kommuner/index") + single("sammenligning.md")
+                                   + [e for e in section("kommuner/") if "kommuner/index.md" not in e.values()]},
         {"Ordliste": "ordliste.md"},
+        {"Åbne data": "data.md"},
         {"Hvad er nyt": "nyt.md"},
         {"Til oplægsholdere": "oplaegsholdere.md"},
     ]
@@ -278,4 +332,4 @@ def render_handbook(handbook: Handbook, history: History | None = None,
     redirects = moved + [Redirect(f"l/{s.key}/index.html", s.target, s.title) for s in shorts]
     qr_codes = {f"l/{s.key}/qr.svg": qr_svg(renderer.public_url + s.path, s.title)
                 for s in shorts} if renderer.public_url else {}
-    return RenderedHandbook(pages, _navigation(pages), redirects, shorts, qr_codes)
+    return RenderedHandbook(pages, _navigation(pages), redirects, shorts, qr_codes, renderer.assets)

@@ -1,0 +1,231 @@
+"""Figures drawn at build time as SVG: timelines and bar charts of a municipality's tables.
+
+Python places every mark; templates/*.svg.j2 only draw them. Readers never depend on a
+figure alone: each one stands beside the table it is drawn from, which is the text
+equivalent for screen readers, print and search.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from .. import formatting
+from ..models import Milepael, Periode, Tabel
+
+# Drawn sizes in px; on a phone the figures scale down, so they are drawn no wider than needed.
+TIMELINE_WIDTH = 560
+CHART_WIDTH = 480
+# Okabe-Ito colours: told apart also with colour blindness, each at least 3:1 on white.
+SERIES_COLOURS = ("#0b5394", "#b45f06", "#38761d", "#a61c5c", "#5b3d9b")
+MISSING = ("-", "–", "")
+# More bars than this make a chart harder to read than its table.
+MAX_BARS = 50
+_CHAR_WIDTH = 6.6  # average width of a 12 px sans-serif character
+
+
+def _fit(label: str, width: float) -> str:
+    """Shorten a label to the pixels it has; the table beside the figure has it in full."""
+    room = int(width / _CHAR_WIDTH)
+    return label if len(label) <= room else label[:max(room - 1, 1)].rstrip() + "…"
+
+
+# --- timelines ----------------------------------------------------------------------
+
+_MONTHS = {"dag": 0, "maaned": 1, "kvartal": 3, "halvaar": 6, "aar": 12}
+
+
+def _end_of(date: datetime.date, praecision: str) -> datetime.date:
+    """The last day a date of the given precision may mean: 2019 with 'aar' runs to 31 December."""
+    months = _MONTHS[praecision]
+    if not months:
+        return date
+    month = date.month - 1 + months
+    return datetime.date(date.year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    x: float
+    width: float
+    y: float
+    label_x: float
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    x: float           # the marker's centre
+    span_x: float      # the stretch of time an imprecise date covers
+    span_width: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    title: str
+    description: str
+    height: float
+    bars: list[Bar]
+    markers: list[Marker]
+    ticks: list[Tick]
+    axis_y: float
+    width: int = TIMELINE_WIDTH
+
+
+def numbered_milestones(milestones: list[Milepael]) -> list[tuple[int, Milepael]]:
+    """Milestones in date order, numbered from 1 as in the figure and its table."""
+    return list(enumerate(sorted(milestones, key=lambda m: m.dato), start=1))
+
+
+def timeline(title: str, periods: list[tuple[str, Periode]], milestones: list[Milepael]) -> Timeline | None:
+    """Periods as labelled bars and milestones as numbered markers on one time axis."""
+    if not periods and not milestones:
+        return None
+    numbered = numbered_milestones(milestones)
+    spans = [(m.dato, _end_of(m.dato, m.praecision)) for _, m in numbered]
+    dates = [d for p in periods for d in (p[1].start, p[1].slut or p[1].start)] + [d for s in spans for d in s]
+    first, last = min(dates).year, max(dates).year + 1
+    left, right = 24.0, TIMELINE_WIDTH - 24.0
+    origin = datetime.date(first, 1, 1)
+    days = (datetime.date(last, 1, 1) - origin).days
+
+    def x(date: datetime.date) -> float:
+        return left + (right - left) * (date - origin).days / days
+
+    bars, y = [], 14.0
+    for label, periode in periods:
+        start, end = x(periode.start), x(periode.slut or datetime.date(last, 1, 1))
+        text = f"{label}: {formatting.periode(periode.start, periode.slut)}"
+        # The label sits above its bar, kept inside the figure at either end.
+        anchor, label_x = ("start", start) if start + len(text) * _CHAR_WIDTH < right else ("end", end)
+        bars.append(Bar(text, start, max(end - start, 2.0), y + 16, max(label_x, left), anchor))
+        y += 40
+    markers, lane_ends = [], []
+    for (number, _), (start, end) in zip(numbered, spans):
+        span_x, span_end = x(start), x(end + datetime.timedelta(days=1)) if end != start else x(start)
+        centre = (span_x + span_end) / 2
+        reach = (min(span_x, centre - 11), max(span_end, centre + 11))
+        lane = next((i for i, lane_end in enumerate(lane_ends) if lane_end + 4 <= reach[0]), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(reach[1])
+        lane_ends[lane] = reach[1]
+        markers.append(Marker(number, centre, span_x, span_end - span_x, y + 14 + 26 * lane))
+    axis_y = y + 26 * len(lane_ends) + (8 if lane_ends else 0)
+    step = 1 if last - first <= 12 else 2
+    ticks = [Tick(x(datetime.date(year, 1, 1)), str(year)) for year in range(first, last + 1)]
+    ticks = [t if (int(t.label) - first) % step == 0 and int(t.label) < last else Tick(t.x, "") for t in ticks]
+    description = "; ".join(b.label for b in bars)
+    if numbered:
+        description += ("; " if description else "") + (
+            f"{len(numbered)} milepæle fra {formatting.dato(numbered[0][1].dato, numbered[0][1].praecision)} "
+            f"til {formatting.dato(numbered[-1][1].dato, numbered[-1][1].praecision)}, "
+            "nummereret som i tabellen")
+    return Timeline(title, description + ".", axis_y + 34, bars, markers, ticks, axis_y)
+
+
+# --- bar charts ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ChartBar:
+    x: float
+    y: float
+    width: float
+    colour: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Category:
+    label: str
+    y: float
+
+
+@dataclass(frozen=True)
+class Legend:
+    label: str
+    colour: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    title: str
+    description: str
+    height: float
+    label_width: float
+    categories: list[Category]
+    bars: list[ChartBar]
+    legend: list[Legend]
+    width: int = CHART_WIDTH
+
+
+def _numbers(tabel: Tabel) -> list[list[float | None]] | None:
+    """The table's values (every column but the first) as numbers, or None if it is not numbers."""
+    values = []
+    for row in tabel.raekker:
+        cells = []
+        for cell in row[1:]:
+            if isinstance(cell, (int, float)):
+                cells.append(cell)
+            elif isinstance(cell, str) and cell.strip() in MISSING:
+                cells.append(None)
+            else:
+                return None
+        values.append(cells)
+    return values
+
+
+def bar_chart(tabel: Tabel) -> BarChart | None:
+    """Horizontal bars for a table of numbers; None when a chart would not help.
+
+    The shorter side of the table becomes the series (colours), the longer the categories,
+    so one row over seven half-years gives seven bars and six rows of one number six bars."""
+    values = _numbers(tabel)
+    if values is None or sum(v is not None for row in values for v in row) < 2:
+        return None
+    rows = [str(row[0]) for row in tabel.raekker]
+    columns = tabel.kolonner[1:]
+    if len(rows) < len(columns):
+        categories, series = columns, rows
+        value = lambda category, serie: values[serie][category]  # noqa: E731
+    else:
+        categories, series = rows, columns
+        value = lambda category, serie: values[category][serie]  # noqa: E731
+    if len(series) > len(SERIES_COLOURS) or len(categories) * len(series) > MAX_BARS:
+        return None
+    largest = max(v for row in values for v in row if v is not None)
+    label_width = min(max(len(c) for c in categories) * _CHAR_WIDTH + 12, CHART_WIDTH * 0.42)
+    plot_left, plot_width = label_width + 8, CHART_WIDTH - label_width - 8 - 48
+    legend, y = [], 4.0
+    if len(series) > 1:
+        x = plot_left
+        for number, name in enumerate(series):
+            text = _fit(name, CHART_WIDTH - plot_left - 20)
+            if x > plot_left and x + 20 + len(text) * _CHAR_WIDTH > CHART_WIDTH:
+                x, y = plot_left, y + 20
+            legend.append(Legend(text, SERIES_COLOURS[number], x, y))
+            x += 20 + len(text) * _CHAR_WIDTH + 16
+        y += 28
+    chart_categories, bars = [], []
+    for c, name in enumerate(categories):
+        chart_categories.append(Category(_fit(name, label_width - 4), y + 8 * len(series) + 2))
+        for s in range(len(series)):
+            v = value(c, s)
+            if v is not None:
+                width = plot_width * v / largest if largest > 0 else 0
+                bars.append(ChartBar(plot_left, y, max(width, 1.0), SERIES_COLOURS[s], formatting.tal(v)))
+            y += 16
+        y += 10
+    description = (f"Søjlediagram over tabellen '{tabel.titel}': "
+                   f"{len(categories)} grupper{f' med {len(series)} serier' if len(series) > 1 else ''}. "
+                   "Alle tal står i tabellen.")
+    return BarChart(tabel.titel, description, y + 4, label_width, chart_categories, bars, legend)
