@@ -1,0 +1,50 @@
+"""The comparison, timelines and charts hold up with a hundred municipalities, on a phone as well."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from helpers import mkdocs_build
+from localserver import serve
+from synthetic import write_synthetic_handbook
+from test_accessibility import TAGS
+
+PAGES = ["/sammenligning/", "/kommuner/syntetisk-001/", "/kommuner/randers/", "/partnerskab/", "/data/"]
+
+
+@pytest.fixture(scope="module")
+def hundred_url(tmp_path_factory):
+    root = write_synthetic_handbook(tmp_path_factory.mktemp("hundrede") / "haandbog", 100)
+    site = root / "site"
+    result = mkdocs_build(root / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    with serve(site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_with_a_hundred_municipalities_passes_axe(page, hundred_url, url):
+    page.goto(hundred_url + url)
+    page.wait_for_load_state("networkidle")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result.response["violations"]] == []
+
+
+def test_the_matrix_has_a_row_per_municipality_and_scrolls_inside_itself_on_a_phone(browser, hundred_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
+    page = context.new_page()
+    page.goto(hundred_url + "/sammenligning/")
+    page.wait_for_load_state("networkidle")
+    rows = page.locator("#matrix-principper-titel").locator("xpath=..").locator("tbody tr")
+    assert rows.count() == 100
+    # The table is wider than the phone; the page is not.
+    assert page.evaluate("document.querySelector('.matrix').scrollWidth") > 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
+def test_every_figure_of_a_municipality_loads(page, hundred_url):
+    page.goto(hundred_url + "/kommuner/syntetisk-042/")
+    page.wait_for_load_state("networkidle")
+    figures = page.locator("img.figur")
+    assert figures.count() == 2  # the table of citizens per year and the timeline
+    for index in range(figures.count()):
+        assert page.evaluate("img => img.complete && img.naturalWidth > 0", figures.nth(index).element_handle())
