@@ -62,7 +62,10 @@ Tekst = Annotated[
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
 # Inline links [tekst](mål) and reference definitions [navn]: mål.
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
+# Like Markdown, a target may hold balanced brackets: [x](javascript:alert(1)) has the target
+# 'javascript:alert(1)'.
+_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)",
+                          re.MULTILINE)
 # Web and mail links, or a plain relative path: nothing a browser could run (javascript:, data:,
 # or a scheme hidden behind an HTML entity such as &#58;).
 _SAFE_TARGET = re.compile(r"^(https?://[^\s&]+|mailto:[^\s&:]+|[A-Za-z0-9._~/#?=%-]*)$")

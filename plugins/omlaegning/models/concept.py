@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, StringConstraints
+from pydantic import Field, HttpUrl, StringConstraints, UrlConstraints
 
 from .base import (BegrebRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
                    Tekst, kilder_field, soegeord_field)
@@ -19,7 +19,9 @@ class Kilde(Model):
     udgiver: Tekst = Field(description="Organisationen bag, fx 'Herning Kommune'.")
     type: Literal["dokument", "webside"] = Field(description="'dokument' eller 'webside'.")
     dato: datetime.date | None = Field(None, description="Udgivelses- eller mødedato, ÅÅÅÅ-MM-DD.")
-    url: HttpUrl | None = Field(None, description="Offentlig webadresse, hvis kilden findes online.")
+    # Only https: readers follow these links, and the messages tell editors so.
+    url: Annotated[HttpUrl, UrlConstraints(allowed_schemes=["https"])] | None = Field(
+        None, description="Offentlig webadresse (https://), hvis kilden findes online.")
     note: Tekst | None = Field(None, description="Kort note om kilden, fx hvad den er.")
 
 
