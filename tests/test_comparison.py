@@ -50,7 +50,7 @@ def test_a_cell_links_each_activity_that_shows_the_principle_by_its_number(minim
     assert cells == ['<a href="../kommuner/testby/#en-indgang">1<span class="visuelt-skjult">: Én indgang</span></a>',
                      '<span aria-hidden="true">–</span><span class="visuelt-skjult">ingen</span>']
     assert '<td colspan="2">Kilderne beskriver ingen aktiviteter.</td>' in principles
-    totals = principles.split("Kommuner i alt</th>", 1)[1]
+    totals = principles.split("Kommuner med eksempler</th>", 1)[1]
     assert re.findall(r"<td>(\d+)</td>", totals) == ["1", "0"]
     assert '<caption id="matrix-principper-titel">Kommunernes aktiviteter fordelt på de otte principper</caption>' \
         in principles
@@ -107,8 +107,28 @@ def test_a_period_becomes_a_labelled_bar_from_start_to_end():
     assert bar.label == "Projektperiode: 1. januar 2020 – 30. september 2022"
     ticks = {t.label: t.x for t in drawing.ticks if t.label}
     assert bar.x == pytest.approx(ticks["2020"])
-    assert ticks["2022"] < bar.x + bar.width < TIMELINE_WIDTH - 24
+    # The bar runs to the end of 30 September, three quarters into 2022.
+    year = ticks["2022"] - ticks["2021"]
+    assert bar.x + bar.width == pytest.approx(ticks["2022"] + year * 273 / 365, abs=0.01)
     assert "Projektperiode: 1. januar 2020" in drawing.description
+
+
+def test_a_label_that_fits_neither_way_starts_at_the_left_edge():
+    periods = [("A", Periode(start=datetime.date(2010, 1, 1), slut=datetime.date(2023, 12, 31))),
+               ("En samarbejdskommune med et meget langt navn", Periode(start=datetime.date(2016, 1, 1),
+                                                                       slut=datetime.date(2016, 12, 31)))]
+    short, long = timeline("T", periods, []).bars
+    assert (short.anchor, short.label_x) == ("start", short.x)
+    assert (long.anchor, long.label_x) == ("start", 24)
+    assert len(long.label) * 6.6 <= TIMELINE_WIDTH - 48
+
+
+def test_year_labels_thin_out_on_a_long_timeline():
+    drawing = timeline("T", [], [milestone("1990-01-01"), milestone("2025-06-01")])
+    labels = [t.label for t in drawing.ticks if t.label]
+    assert labels[0] == "1990" and len(labels) < 36
+    shown = [t.x for t in drawing.ticks if t.label]
+    assert min(b - a for a, b in zip(shown, shown[1:])) >= 32
 
 
 def test_a_municipality_timeline_is_an_svg_image_beside_a_numbered_table(minimal):
@@ -116,7 +136,8 @@ def test_a_municipality_timeline_is_an_svg_image_beside_a_numbered_table(minimal
     svg = ET.fromstring(result.assets["figurer/kommuner/testby/tidslinje.svg"])
     assert svg.get("role") == "img"
     assert svg.find(f"{SVG}title").text == "Tidslinje for Testby Kommune"
-    assert "1 milepæle fra 21. april 2021" in svg.find(f"{SVG}desc").text
+    assert svg.find(f"{SVG}desc").text == ("Projektperiode: 1. januar 2020 – 30. september 2022; "
+                                           "1 milepæl (21. april 2021).")
     md = next(p.markdown for p in result.pages if p.path == "kommuner/testby.md")
     assert re.search(r"!\[Tidslinje med projektperioden og milepælene i tabellen nedenfor, nummereret som i "
                      r"tabellen\.\]\(\.\./figurer/kommuner/testby/tidslinje\.svg\)\{ \.figur width=\"560\" "
@@ -153,7 +174,14 @@ def test_the_shorter_side_of_the_table_becomes_the_series():
     assert len({b.colour for b in wide.bars}) == 2
 
 
+def test_the_value_labels_fit_inside_the_chart():
+    chart = bar_chart(table(["Kommune", "Budget"], ["A", 3750000], ["B", 1250000]))
+    longest = max(b.x + b.width + 4 + len(b.value) * 6.1 for b in chart.bars)
+    assert longest <= chart.width
+
+
 @pytest.mark.parametrize("columns,rows", [
+    (["Område", "Ændring"], [["A", -3], ["B", 5]]),             # a negative number
     (["Område", "Hvem"], [["A", "Leder"], ["B", 3]]),           # words, not numbers
     (["År", "Borgere"], [["2016", 12]]),                        # a single number
     (["Ydelse"] + [str(y) for y in range(2010, 2018)], [[f"Ydelse {i}"] + [i] * 8 for i in range(7)]),  # 56 bars
@@ -237,3 +265,20 @@ def test_a_hundred_municipalities_give_a_hundred_rows_figures_and_valid_data(tmp
             ET.fromstring(result.assets[f"figurer/kommuner/{kommune.id}/tidslinje.svg"])
             ET.fromstring(result.assets[f"figurer/kommuner/{kommune.id}/borgere-pr-aar.svg"])
         jsonschema.validate(json.loads(result.assets[f"data/kommuner/{kommune.id}.json"]), schema)
+
+
+def test_text_with_markup_characters_stays_text_in_the_matrix_and_the_figures(minimal):
+    hostile = 'Å & "B" *c* _d_ {: onclick=x} | e'
+    minimal.replace("data/kommuner/testby.yaml", "navn: Testby Kommune", f"navn: '{hostile}'")
+    minimal.replace("data/kommuner/testby.yaml", "titel: Én indgang", f"titel: '{hostile}'")
+    minimal.replace("data/kommuner/testby.yaml", '- ["2016", 1234]', f"- ['{hostile}', 1234]")
+    result = rendered(minimal)
+    md = next(p.markdown for p in result.pages if p.path == "sammenligning.md")
+    escaped = "Å &amp; &quot;B&quot; *c* _d_ {: onclick=x} | e"
+    assert f'<a href="../kommuner/testby/">{escaped}</a>' in md
+    assert f'<span class="visuelt-skjult">: {escaped}</span>' in md
+    for path in ("figurer/kommuner/testby/tidslinje.svg", "figurer/kommuner/testby/borgere.svg"):
+        svg = ET.fromstring(result.assets[path])  # still well-formed XML
+        texts = [t.text for t in svg.iter(f"{SVG}text")] + [svg.find(f"{SVG}title").text]
+        # Whole, or shortened to its room with an ellipsis.
+        assert any(hostile in text or text.endswith("…") and hostile.startswith(text[:-1]) for text in texts), path

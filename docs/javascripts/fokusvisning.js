@@ -1,28 +1,22 @@
 // Focus view for presenters: one section of the page at a time, in large type and without the
-// site's navigation, for a screen at an informationsmøde. A "Vis i fokus" button follows each
-// section heading; ←/→ and PageUp/PageDown (what presentation clickers send) move between the
-// sections of the page, Esc closes. The address gets ?fokus, so a link such as
-// /principper/ressourcer/?fokus#hvorfor opens the view directly from a slide.
-document$.subscribe(function () {
-  var article = document.querySelector(".md-content .md-typeset");
-  if (!article) {
-    return;
-  }
-  var headings = Array.prototype.slice.call(article.querySelectorAll("h2[id], h3[id]"));
-  if (!headings.length) {
-    return;
-  }
-  var pageTitle = (article.querySelector("h1") || document.querySelector("title")).textContent.replace("¶", "").trim();
+// site's navigation, for a screen at an informationsmøde. A "Vis i fokus" button follows the page
+// title and each section heading; ←/→ move between the sections of the page, PageDown/PageUp
+// (what presentation clickers send) scroll a long section first and then move on, Esc closes.
+// The address gets ?fokus, so a link such as /principper/ressourcer/?fokus#hvorfor opens the
+// view directly from a slide.
+(function () {
+  var headings = [];   // the page title (its introduction) and every section heading
   var view = null;
   var current = 0;
-  var opener = null;
+  var opener = null;   // the button that opened the view, to give the keyboard back to
   var openedAt = -1;
+  var pageTitle = "";
 
   function titleOf(heading) {
     return heading.textContent.replace("¶", "").trim();
   }
 
-  // The section: the heading and what follows it until the next section heading.
+  // The section: the heading and what follows it until the next heading, without our buttons.
   function sectionNodes(index) {
     var nodes = [headings[index]];
     for (var node = headings[index].nextElementSibling; node && headings.indexOf(node) < 0; node = node.nextElementSibling) {
@@ -36,8 +30,7 @@ document$.subscribe(function () {
   // A copy must not repeat the page's ids: prefix them, and what points at them, inside the copy.
   function copyOf(node) {
     var copy = node.cloneNode(true);
-    var all = [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("*")));
-    all.forEach(function (element) {
+    [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("*"))).forEach(function (element) {
       if (element.id) {
         element.id = "fokus-" + element.id;
       }
@@ -57,22 +50,21 @@ document$.subscribe(function () {
 
   function setAddress(open) {
     var url = new URL(location.href);
+    url.searchParams.delete("fokus");
+    var search = url.searchParams.toString();
     if (open) {
-      url.searchParams.set("fokus", "");
+      search = search ? search + "&fokus" : "fokus";
       url.hash = headings[current].id;
-    } else {
-      url.searchParams.delete("fokus");
     }
-    history.replaceState(history.state, "", url.toString().replace("?fokus=", "?fokus").replace("&fokus=", "&fokus"));
+    url.search = search;
+    history.replaceState(history.state, "", url.toString());
   }
 
   function button(text, label, action) {
     var element = document.createElement("button");
     element.type = "button";
     element.textContent = text;
-    if (label) {
-      element.setAttribute("aria-label", label);
-    }
+    element.setAttribute("aria-label", label);
     element.addEventListener("click", action);
     return element;
   }
@@ -90,7 +82,7 @@ document$.subscribe(function () {
     buttons.className = "fokus-knapper";
     buttons.appendChild(button("← Forrige", "Forrige afsnit", function () { show(current - 1); }));
     buttons.appendChild(button("Næste →", "Næste afsnit", function () { show(current + 1); }));
-    buttons.appendChild(button("Luk (Esc)", "Luk fokusvisningen", close));
+    buttons.appendChild(button("Luk (Esc)", "Luk fokusvisningen", function () { close(true); }));
     bar.appendChild(where);
     bar.appendChild(buttons);
     var content = document.createElement("div");
@@ -116,14 +108,14 @@ document$.subscribe(function () {
       }
     }
     sectionNodes(current).forEach(function (node) { content.appendChild(copyOf(node)); });
-    var shown = content.querySelector("h2, h3");
+    var shown = content.querySelector("h1, h2, h3");
     shown.setAttribute("tabindex", "-1");
     view.setAttribute("aria-labelledby", shown.id);
     view.querySelector(".fokus-placering").textContent =
       pageTitle + " · afsnit " + (current + 1) + " af " + headings.length;
-    var previous = view.querySelectorAll(".fokus-knapper button");
-    previous[0].disabled = current === 0;
-    previous[1].disabled = current === headings.length - 1;
+    var moves = view.querySelectorAll(".fokus-knapper button");
+    moves[0].disabled = current === 0;
+    moves[1].disabled = current === headings.length - 1;
     view.scrollTop = 0;
     shown.focus();
     setAddress(true);
@@ -139,10 +131,13 @@ document$.subscribe(function () {
     show(index);
   }
 
-  function close() {
+  function close(giveFocusBack) {
     document.body.classList.remove("fokus-aaben");
     view.remove();
     view = null;
+    if (!giveFocusBack) {
+      return;
+    }
     setAddress(false);
     // Back where the audience left off: the section shown last, and the keyboard where it was.
     headings[current].scrollIntoView();
@@ -154,22 +149,49 @@ document$.subscribe(function () {
     }
   }
 
-  // Capture phase, so the theme's own shortcuts (n, p, s, f, /) stay quiet while the view is open.
+  // The section an address points into: a heading itself, the hidden old name (alias) placed
+  // just before a renamed heading, or any other element within a section.
+  function sectionOf(id) {
+    var element = document.getElementById(id);
+    if (!element) {
+      return -1;
+    }
+    var holder = element.closest("p") || element;
+    if (!element.textContent.trim() && headings.indexOf(holder.nextElementSibling) >= 0) {
+      return headings.indexOf(holder.nextElementSibling);
+    }
+    var found = -1;
+    headings.forEach(function (heading, index) {
+      if (heading === element || heading.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        found = index;
+      }
+    });
+    return found;
+  }
+
+  // One listener for the whole visit, in the capture phase, so the theme's own shortcuts
+  // (n, p, s, f, /) stay quiet while the view is open.
   window.addEventListener("keydown", function (event) {
     if (!view || event.altKey || event.ctrlKey || event.metaKey) {
       return;
     }
-    var moves = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 };
-    if (event.key in moves) {
+    var key = event.key;
+    var inTable = event.target.closest && event.target.closest(".matrix");
+    var atEnd = view.scrollTop + view.clientHeight >= view.scrollHeight - 2;
+    var atStart = view.scrollTop <= 0;
+    if ((key === "ArrowRight" || key === "ArrowLeft") && !inTable) {
       event.preventDefault();
-      show(current + moves[event.key]);
-    } else if (event.key === "Home" || event.key === "End") {
+      show(current + (key === "ArrowRight" ? 1 : -1));
+    } else if ((key === "PageDown" && atEnd) || (key === "PageUp" && atStart)) {
       event.preventDefault();
-      show(event.key === "Home" ? 0 : headings.length - 1);
-    } else if (event.key === "Escape") {
+      show(current + (key === "PageDown" ? 1 : -1));
+    } else if (key === "Home" || key === "End") {
       event.preventDefault();
-      close();
-    } else if (event.key === "Tab") {
+      show(key === "Home" ? 0 : headings.length - 1);
+    } else if (key === "Escape") {
+      event.preventDefault();
+      close(true);
+    } else if (key === "Tab") {
       // Keep the keyboard inside the dialog.
       var focusable = view.querySelectorAll("button:not([disabled]), a[href], [tabindex='0']");
       var first = focusable[0];
@@ -186,26 +208,47 @@ document$.subscribe(function () {
     event.stopImmediatePropagation();
   }, true);
 
-  headings.forEach(function (heading, index) {
-    var after = heading.nextElementSibling && heading.nextElementSibling.classList.contains("kopier-link")
-      ? heading.nextElementSibling : heading;
-    if (after.nextElementSibling && after.nextElementSibling.classList.contains("fokus-knap")) {
+  document$.subscribe(function () {
+    if (view) {
+      close(false);  // a new page (instant navigation) has its own sections
+    }
+    var article = document.querySelector(".md-content .md-typeset");
+    var title = article && article.querySelector("h1[id]");
+    if (!title) {
+      headings = [];
       return;
     }
-    var knap = button("Vis i fokus", "Vis i fokus: afsnittet " + titleOf(heading) + ", i stor skrift til skærm eller projektor",
-      function () { open(index, knap); });
-    knap.className = "fokus-knap";
-    after.insertAdjacentElement("afterend", knap);
-  });
-
-  if (new URLSearchParams(location.search).has("fokus")) {
-    var target = headings.map(function (h) { return h.id; }).indexOf(decodeURIComponent(location.hash.slice(1)));
-    // After the page has loaded, so the browser's own jump to the #anchor does not take the focus back.
-    var openTarget = function () { open(Math.max(target, 0)); };
-    if (document.readyState === "complete") {
-      openTarget();
-    } else {
-      window.addEventListener("load", openTarget, { once: true });
+    headings = [title].concat(Array.prototype.slice.call(article.querySelectorAll("h2[id], h3[id]")));
+    pageTitle = titleOf(title);
+    headings.forEach(function (heading, index) {
+      var after = heading.nextElementSibling && heading.nextElementSibling.classList.contains("kopier-link")
+        ? heading.nextElementSibling : heading;
+      if (after.nextElementSibling && after.nextElementSibling.classList.contains("fokus-knap")) {
+        return;
+      }
+      var knap = button("Vis i fokus", "Vis i fokus: " + (index ? "afsnittet " + titleOf(heading) : "sidens indledning") +
+        ", i stor skrift til skærm eller projektor", function () { open(index, knap); });
+      knap.className = "fokus-knap";
+      after.insertAdjacentElement("afterend", knap);
+    });
+    if (new URLSearchParams(location.search).has("fokus")) {
+      var id = "";
+      try {
+        id = decodeURIComponent(location.hash.slice(1));
+      } catch (error) {
+        id = "";  // a malformed address opens the page as usual
+      }
+      var target = id ? sectionOf(id) : 0;
+      if (target < 0) {
+        return;
+      }
+      // After the page has loaded, so the browser's own jump to the #anchor does not take the focus back.
+      var openTarget = function () { open(target); };
+      if (document.readyState === "complete") {
+        openTarget();
+      } else {
+        window.addEventListener("load", openTarget, { once: true });
+      }
     }
-  }
-});
+  });
+})();

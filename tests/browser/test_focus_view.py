@@ -7,7 +7,7 @@ PRINCIPLE = "/principper/ressourcer/"
 
 
 def shown_heading(page) -> str:
-    return page.locator("#fokusvisning .fokus-indhold").locator("h2, h3").first.inner_text()
+    return page.locator("#fokusvisning .fokus-indhold").locator("h1, h2, h3").first.inner_text()
 
 
 def open_hvorfor(page, base_url):
@@ -29,7 +29,8 @@ def test_a_section_opens_alone_in_large_type_without_navigation(page, base_url):
     assert page.locator("#fokusvisning").get_by_text("Juridisk:").is_visible()
     # The next section's text is not on the screen.
     assert not page.locator("#fokusvisning").locator("h2", has_text="Hvordan").count()
-    assert page.locator("#fokusvisning .fokus-placering").inner_text().endswith("afsnit 2 af 6")
+    # The page's introduction is the first section, Hvad the second.
+    assert page.locator("#fokusvisning .fokus-placering").inner_text().endswith("afsnit 3 af 7")
 
 
 def test_arrow_keys_and_a_clicker_move_between_the_sections_of_the_page(page, base_url):
@@ -37,9 +38,9 @@ def test_arrow_keys_and_a_clicker_move_between_the_sections_of_the_page(page, ba
     page.keyboard.press("ArrowRight")
     assert shown_heading(page) == "Hvordan"
     assert page.url.endswith("?fokus#hvordan")
-    page.keyboard.press("PageDown")
+    page.keyboard.press("ArrowRight")
     assert shown_heading(page) == "Eksempler fra kommunerne"
-    page.keyboard.press("PageUp")
+    page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
     assert shown_heading(page) == "Hvorfor"
     page.keyboard.press("End")
@@ -47,10 +48,41 @@ def test_arrow_keys_and_a_clicker_move_between_the_sections_of_the_page(page, ba
     page.keyboard.press("ArrowRight")  # stays on the last section
     assert shown_heading(page) == "Kilder"
     page.keyboard.press("Home")
+    assert shown_heading(page) == "2. Fokusér på borgernes ressourcer"
+    page.keyboard.press("ArrowRight")
     assert shown_heading(page) == "Hvad"
-    # The theme's own shortcut for the next page does nothing while the view is open.
-    page.keyboard.press("n")
-    assert PRINCIPLE in page.url
+
+
+def test_the_themes_shortcuts_are_quiet_while_the_view_is_open(page, base_url):
+    open_hvorfor(page, base_url)
+    page.keyboard.press("n")  # the theme's "next page"
+    page.wait_for_timeout(1500)
+    assert page.url.endswith(f"{PRINCIPLE}?fokus#hvorfor")
+    page.keyboard.press("Escape")
+    with page.expect_navigation():
+        page.keyboard.press("n")
+    assert PRINCIPLE not in page.url
+
+
+def test_a_clicker_scrolls_a_long_section_before_it_moves_on(browser, base_url):
+    context = browser.new_context(viewport={"width": 1024, "height": 600}, locale="da-DK")
+    page = context.new_page()
+    page.goto(base_url + "/sammenligning/?fokus#principper")
+    page.wait_for_load_state("networkidle")
+    assert shown_heading(page) == "Principper i praksis"
+    page.keyboard.press("PageDown")
+    assert shown_heading(page) == "Principper i praksis"
+    assert page.evaluate("document.getElementById('fokusvisning').scrollTop") > 0
+    for _ in range(10):
+        page.wait_for_timeout(300)  # keyboard scrolling is animated, as for a presenter's clicks
+        page.keyboard.press("PageDown")
+        if shown_heading(page) == "Faser":
+            break
+    assert shown_heading(page) == "Faser"
+    # Tables grow with the text.
+    cell = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#fokusvisning td')).fontSize)")
+    assert cell >= 20
+    context.close()
 
 
 def test_escape_closes_the_view_and_gives_the_keyboard_back_to_the_button(page, base_url):
@@ -70,6 +102,16 @@ def test_a_link_from_a_slide_opens_the_view_at_its_section(page, base_url):
     # A subsection shows the title of its section above it.
     assert page.locator("#fokusvisning .fokus-overafsnit").inner_text() == "Aktiviteter"
     assert page.evaluate("document.activeElement.id") == "fokus-peer-stoette"
+
+
+def test_an_anchor_inside_a_section_opens_that_section_and_an_unknown_one_opens_nothing(page, base_url):
+    page.goto(base_url + "/sammenligning/?fokus#matrix-faser-titel")
+    page.wait_for_load_state("networkidle")
+    assert shown_heading(page) == "Faser"
+    page.goto(base_url + "/principper/ressourcer/?fokus#findes-ikke")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#fokusvisning").count() == 0
+    assert page.locator(".md-header").is_visible()
 
 
 def test_the_open_view_repeats_no_id_and_passes_axe(page, base_url):

@@ -82,6 +82,17 @@ class Milepael(Model):
     tekst: Tekst
     kilder: list[KildeRef] = kilder_field()
 
+    @model_validator(mode="after")
+    def _first_day_of_its_period(self):
+        # The timeline draws an imprecise date as its whole month, quarter, half-year or year.
+        months = {"maaned": 1, "kvartal": 3, "halvaar": 6, "aar": 12}.get(self.praecision)
+        if months and (self.dato.day != 1 or (self.dato.month - 1) % months):
+            start = self.dato.replace(month=self.dato.month - (self.dato.month - 1) % months, day=1)
+            raise ValueError(
+                f"Med praecision '{self.praecision}' skal datoen være periodens første dag, her "
+                f"{start.isoformat()} i stedet for {self.dato.isoformat()}.")
+        return self
+
 
 class Noegletal(Model):
     """Et enkelt tal fra kilderne, fx antallet af borgere i socialpsykiatrien."""

@@ -7,6 +7,7 @@ equivalent for screen readers, print and search.
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass
 
 from .. import formatting
@@ -100,17 +101,26 @@ def timeline(title: str, periods: list[tuple[str, Periode]], milestones: list[Mi
     def x(date: datetime.date) -> float:
         return left + (right - left) * (date - origin).days / days
 
+    day = datetime.timedelta(days=1)
     bars, y = [], 14.0
     for label, periode in periods:
-        start, end = x(periode.start), x(periode.slut or datetime.date(last, 1, 1))
-        text = f"{label}: {formatting.periode(periode.start, periode.slut)}"
-        # The label sits above its bar, kept inside the figure at either end.
-        anchor, label_x = ("start", start) if start + len(text) * _CHAR_WIDTH < right else ("end", end)
-        bars.append(Bar(text, start, max(end - start, 2.0), y + 16, max(label_x, left), anchor))
+        # A period runs to the end of its last day; an open one runs to the end of the axis.
+        start, end = x(periode.start), x(periode.slut + day) if periode.slut else right
+        text = _fit(f"{label}: {formatting.periode(periode.start, periode.slut)}", right - left)
+        # The label sits above its bar, starting where the bar starts or ending where it ends,
+        # whichever keeps it inside the figure.
+        width = len(text) * _CHAR_WIDTH
+        if start + width <= right:
+            anchor, label_x = "start", start
+        elif end - width >= left:
+            anchor, label_x = "end", end
+        else:
+            anchor, label_x = "start", left
+        bars.append(Bar(text, start, max(end - start, 2.0), y + 16, label_x, anchor))
         y += 40
     markers, lane_ends = [], []
     for (number, _), (start, end) in zip(numbered, spans):
-        span_x, span_end = x(start), x(end + datetime.timedelta(days=1)) if end != start else x(start)
+        span_x, span_end = x(start), x(end + day) if end != start else x(start)
         centre = (span_x + span_end) / 2
         reach = (min(span_x, centre - 11), max(span_end, centre + 11))
         lane = next((i for i, lane_end in enumerate(lane_ends) if lane_end + 4 <= reach[0]), len(lane_ends))
@@ -119,15 +129,16 @@ def timeline(title: str, periods: list[tuple[str, Periode]], milestones: list[Mi
         lane_ends[lane] = reach[1]
         markers.append(Marker(number, centre, span_x, span_end - span_x, y + 14 + 26 * lane))
     axis_y = y + 26 * len(lane_ends) + (8 if lane_ends else 0)
-    step = 1 if last - first <= 12 else 2
+    # Year labels are about 30 px wide: label every year while they fit, else every second, third...
+    step = math.ceil((last - first) * 32 / (right - left))
     ticks = [Tick(x(datetime.date(year, 1, 1)), str(year)) for year in range(first, last + 1)]
     ticks = [t if (int(t.label) - first) % step == 0 and int(t.label) < last else Tick(t.x, "") for t in ticks]
     description = "; ".join(b.label for b in bars)
     if numbered:
+        first_date, last_date = (formatting.dato(m.dato, m.praecision) for m in (numbered[0][1], numbered[-1][1]))
         description += ("; " if description else "") + (
-            f"{len(numbered)} milepæle fra {formatting.dato(numbered[0][1].dato, numbered[0][1].praecision)} "
-            f"til {formatting.dato(numbered[-1][1].dato, numbered[-1][1].praecision)}, "
-            "nummereret som i tabellen")
+            f"1 milepæl ({first_date})" if len(numbered) == 1 else
+            f"{len(numbered)} milepæle fra {first_date} til {last_date}, nummereret som i tabellen")
     return Timeline(title, description + ".", axis_y + 34, bars, markers, ticks, axis_y)
 
 
@@ -190,7 +201,9 @@ def bar_chart(tabel: Tabel) -> BarChart | None:
     The shorter side of the table becomes the series (colours), the longer the categories,
     so one row over seven half-years gives seven bars and six rows of one number six bars."""
     values = _numbers(tabel)
-    if values is None or sum(v is not None for row in values for v in row) < 2:
+    # Bars start at zero: a negative number would need an axis this small chart does not have.
+    if values is None or sum(v is not None for row in values for v in row) < 2 or \
+            any(v < 0 for row in values for v in row if v is not None):
         return None
     rows = [str(row[0]) for row in tabel.raekker]
     columns = tabel.kolonner[1:]
@@ -204,7 +217,8 @@ def bar_chart(tabel: Tabel) -> BarChart | None:
         return None
     largest = max(v for row in values for v in row if v is not None)
     label_width = min(max(len(c) for c in categories) * _CHAR_WIDTH + 12, CHART_WIDTH * 0.42)
-    plot_left, plot_width = label_width + 8, CHART_WIDTH - label_width - 8 - 48
+    value_width = max(len(formatting.tal(v)) for row in values for v in row if v is not None) * 6.1 + 6
+    plot_left, plot_width = label_width + 8, CHART_WIDTH - label_width - 8 - value_width
     legend, y = [], 4.0
     if len(series) > 1:
         x = plot_left

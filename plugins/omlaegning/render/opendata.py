@@ -36,6 +36,13 @@ class AabneData(BaseModel):
     kommuner: list[Kommune]
 
 
+# What each schema describes, as a reader of the data would say it.
+SCHEMA_TITLES = {KildeFil: "kilderne", Fase: "en fase", Princip: "et princip",
+                 Recovery: "recovery og rehabilitering", Partnerskab: "partnerskabet",
+                 Udviklingsforloeb: "udviklingsforløbene", Vejledning: "en vejledning", Ordliste: "ordlisten",
+                 Kommune: "en kommunes erfaringer"}
+
+
 @dataclass(frozen=True)
 class DataFile:
     path: str         # in the site, e.g. "data/kommuner/herning.json"
@@ -65,7 +72,7 @@ def open_data(handbook: Handbook) -> tuple[list[DataFile], dict[str, str]]:
 
     def add(path: str, title: str, model: type[BaseModel], value: BaseModel) -> None:
         schema_path = f"{FOLDER}/skema/{model.__name__.lower()}.schema.json"
-        schemas.setdefault(schema_path, _schema(model, f"Omlægningshåndbogen: {model.__name__}"))
+        schemas.setdefault(schema_path, _schema(model, f"Omlægningshåndbogen: {SCHEMA_TITLES[model]}"))
         files.append(DataFile(f"{FOLDER}/{path}.json", title, schema_path, _json(value.model_dump(mode="json"))))
 
     add("kilder", "Kilder", KildeFil, KildeFil(kilder=list(handbook.kilder.values())))

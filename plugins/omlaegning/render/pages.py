@@ -221,15 +221,15 @@ class _Renderer:
             "recovery", "", hb.recovery.titel, "recovery.md.j2", [hb.file_of("recovery")],
             references(hb.recovery, "kilde"), recovery=hb.recovery))
         partnerskab = hb.partnerskab
-        periods = [("Partnerskabet", partnerskab.periode)] + [
-            (k.navn, k.projekt.periode) for k in map(hb.kommune, partnerskab.kommuner) if k.projekt and k.projekt.periode]
+        projects = [(k.navn, k.projekt.periode) for k in map(hb.kommune, partnerskab.kommuner)
+                    if k.projekt and k.projekt.periode]
         pages.append(self.page(
             "partnerskab", "", partnerskab.titel, "partnerskab.md.j2", [hb.file_of("partnerskab")] + [
                 hb.file_of("kommune", k) for k in partnerskab.kommuner],
             references(partnerskab, "kilde"), partnerskab=partnerskab,
-            milepaele=numbered_milestones(partnerskab.forloeb),
-            tidslinje=self.figure("figurer/partnerskab.svg", "tidslinje.svg.j2",
-                                  timeline("Partnerskabets forløb", periods, partnerskab.forloeb))))
+            milepaele=numbered_milestones(partnerskab.forloeb), projektperioder=projects,
+            tidslinje=self.figure("figurer/partnerskab.svg", "tidslinje.svg.j2", timeline(
+                "Partnerskabets forløb", [("Partnerskabet", partnerskab.periode)] + projects, partnerskab.forloeb))))
         pages.append(self.page(
             "udviklingsforloeb", "", hb.udviklingsforloeb.titel, "udviklingsforloeb.md.j2",
             [hb.file_of("udviklingsforloeb")], references(hb.udviklingsforloeb, "kilde"),
