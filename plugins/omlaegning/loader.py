@@ -69,11 +69,15 @@ def _kind_of(rel: str) -> FileKind | None:
     return None
 
 
-def _clean_path(loc: tuple, data: object) -> tuple:
-    """Drop the parts of pydantic's error location that are not in the YAML (union tags)."""
+def _clean_path(loc: tuple, data: object, missing: bool = False) -> tuple:
+    """Drop the parts of pydantic's error location that are not in the YAML (union tags).
+
+    A union tag ('int', 'str') follows the wrong value, which may itself be a mapping: a name that
+    is not among its keys is a tag, unless the error is that this very field is missing."""
     path, current = [], data
-    for part in loc:
-        if isinstance(current, dict) and isinstance(part, str):
+    for index, part in enumerate(loc):
+        if isinstance(current, dict) and isinstance(part, str) and (
+                part in current or (missing and index == len(loc) - 1)):
             current = current.get(part)
         elif isinstance(current, list) and isinstance(part, int):
             current = current[part] if part < len(current) else None
@@ -110,7 +114,7 @@ def _inner_model(annotation) -> object:
 def _validation_errors(kind: FileKind, doc: YamlDocument, error: ValidationError) -> list[ContentError]:
     by_path: dict[tuple, list] = {}
     for detail in error.errors():
-        by_path.setdefault(_clean_path(detail["loc"], doc.data), []).append(detail)
+        by_path.setdefault(_clean_path(detail["loc"], doc.data, detail["type"] == "missing"), []).append(detail)
     errors = []
     for path, details in by_path.items():
         if len(details) == 1:
