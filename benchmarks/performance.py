@@ -1,0 +1,572 @@
+"""Measure the handbook's speed and weight against the targets of issue #7; write benchmarks/ydelse.md.
+
+Run: .venv/bin/python benchmarks/performance.py [--gange N] [--profil]
+
+Everything is measured in one run on this machine, each program as its own subprocess:
+  1. the full build with the plugin against a plain `mkdocs build` of the same pages exported as
+     Markdown (`omlaegning export`), both with --strict, interleaved, median of N;
+  2. builds with 10, 50 and 100 municipalities (tests/synthetic.py): time and peak memory;
+  3. `omlaegning check` on the real content, and load+render inside Python without start-up;
+  4. under `mkdocs serve`: from saving a municipality's YAML to the new text being served;
+  5. page weight of typical pages with everything they load, and the search index.
+The real handbook is measured in a clone of this repository with the working tree's content laid
+over it, so the plugin reads the real git history (dates, "Hvad er nyt") on both sides.
+`--profil` prints cProfile's top functions for load+render and for the plugin build instead.
+Nothing is a timed test: the numbers go into the report, the targets only say "opfyldt" or not.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "benchmarks" / "ydelse.md"
+COPIED = ("mkdocs.yml", "links.lock", "docs", "overrides", "concept", "data", "schema")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("SOURCE_DATE_EPOCH", None)  # the plugin sets it from git; the plain build never reads it
+
+# The targets of issue #7.
+BUILD_RATIO_TARGET = 1.10
+GROWTH_TARGET = 11.0
+MEMORY_TARGET_MB = 500
+CHECK_TARGET_S = 1.0
+SERVE_TARGET_S = 3.0
+MUNICIPALITIES = (10, 50, 100)
+# Typical pages whose weight is reported: the front page, a principle and a municipality.
+WEIGHED_PAGES = ("index.html", "principper/ressourcer/index.html", "kommuner/herning/index.html")
+SERVE_FILE = "data/kommuner/herning.yaml"
+SERVE_PAGE = "/kommuner/herning/"
+
+
+# ---------------------------------------------------------------- pure helpers (tested)
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def verdict(met: bool) -> str:
+    return "opfyldt" if met else "ikke opfyldt"
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f} s"
+
+
+def kib(size: int) -> str:
+    return f"{size / 1024:.1f} KiB"
+
+
+def gzipped_size(data: bytes) -> int:
+    """Size over HTTP with gzip at level 6, as a web server usually sends it."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+class _Loads(HTMLParser):
+    """What a browser fetches for a page: stylesheets, icons, scripts, images, and Material's search worker."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self._config = False
+        self.config = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        rel = set((attrs.get("rel") or "").split())
+        if tag == "link" and rel & {"stylesheet", "icon", "preload", "modulepreload"} and attrs.get("href"):
+            self.urls.append(attrs["href"])
+        elif tag in ("script", "img", "source") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        self._config = tag == "script" and attrs.get("id") == "__config"
+
+    def handle_data(self, data):
+        if self._config:
+            self.config += data
+
+    def handle_endtag(self, tag):
+        self._config = False
+
+
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+def _local_file(site: Path, page: Path, url: str) -> Path | None:
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:  # data:, another site
+        return None
+    target = (page.parent / unquote(parts.path)).resolve()
+    return target if target.is_file() and target.is_relative_to(site.resolve()) else None
+
+
+@dataclass
+class PageWeight:
+    page: str
+    html: int
+    html_gzip: int
+    assets: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (raw, gzip)
+    external: list[str] = field(default_factory=list)
+    search_worker: str | None = None
+
+    @property
+    def total(self) -> int:
+        return self.html + sum(raw for raw, _ in self.assets.values())
+
+    @property
+    def total_gzip(self) -> int:
+        return self.html_gzip + sum(gz for _, gz in self.assets.values())
+
+
+def page_weight(site: Path, page: str) -> PageWeight:
+    """The page's HTML plus every file of the site it loads (and what its CSS loads), raw and gzipped."""
+    path = site / page
+    html = path.read_bytes()
+    parser = _Loads()
+    parser.feed(html.decode("utf-8"))
+    weight = PageWeight(page, len(html), gzipped_size(html))
+    queue = [(path, url) for url in parser.urls]
+    while queue:
+        referrer, url = queue.pop(0)
+        target = _local_file(site, referrer, url)
+        if target is None:
+            if urlsplit(url).scheme in ("http", "https") or urlsplit(url).netloc:
+                weight.external.append(url)
+            continue
+        rel = target.relative_to(site.resolve()).as_posix()
+        if rel in weight.assets:
+            continue
+        data = target.read_bytes()
+        weight.assets[rel] = (len(data), gzipped_size(data))
+        if target.suffix == ".css":
+            queue += [(target, found) for found in _CSS_URL.findall(data.decode("utf-8", "replace"))]
+    if parser.config.strip():
+        worker = json.loads(parser.config).get("search")
+        target = _local_file(site, path, worker) if worker else None
+        weight.search_worker = target.relative_to(site.resolve()).as_posix() if target else None
+    return weight
+
+
+def insert_marker(text: str, marker: str) -> str:
+    """Put `marker` at the start of the YAML file's `resume` text, whether plain, quoted or a block."""
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if not line.startswith("resume:"):
+            continue
+        value = line[len("resume:"):].strip()
+        if value[:1] in ("|", ">"):
+            following = lines[index + 1]
+            indent = len(following) - len(following.lstrip(" "))
+            lines[index + 1] = f"{following[:indent]}{marker} {following[indent:]}"
+        elif value[:1] in ("'", '"'):
+            lines[index] = line.replace(value[0], value[0] + marker + " ", 1)
+        else:
+            lines[index] = f"resume: {marker} {value}\n"
+        return "".join(lines)
+    raise ValueError("filen har intet resume: at skrive i")
+
+
+@dataclass
+class Results:
+    """Everything one run measured; `report` turns it into Markdown."""
+
+    machine: dict[str, str]
+    runs: int
+    plugin_build: list[float]
+    plain_build: list[float]
+    plugin_cpu: list[float]
+    plain_cpu: list[float]
+    pages: int
+    synthetic: dict[int, tuple[list[float], int, int]]  # municipalities -> (times, peak bytes, pages)
+    check_wall: list[float]
+    check_inside: dict[str, float]
+    python_start: float
+    serve: list[float]
+    weights: list[PageWeight]
+    search_index: tuple[int, int]
+    search_worker: tuple[int, int] | None
+
+
+def report(r: Results) -> str:
+    plugin, plain = median(r.plugin_build), median(r.plain_build)
+    ratio = plugin / plain
+    cpu_ratio = median(r.plugin_cpu) / median(r.plain_cpu)
+    times = {n: median(t) for n, (t, _, _) in r.synthetic.items()}
+    growth = times[max(times)] / times[min(times)]
+    peak_mb = max(peak for _, peak, _ in r.synthetic.values()) / 1e6
+    check = median(r.check_wall)
+    serve = median(r.serve)
+
+    def raw(values):
+        return ", ".join(f"{v:.2f}" for v in values)
+
+    lines = [
+        "# Ydelse: build, check, serve og sidevægt",
+        "",
+        "Lavet af `benchmarks/performance.py` (kør: `.venv/bin/python benchmarks/performance.py`); skriv ikke i",
+        "filen i hånden, den bliver overskrevet. Hvad profileringen viste, og hvad der blev rettet, står i",
+        "[profil.md](profil.md). Alle tal er fra én kørsel på maskinen nedenfor; hver måling er en selvstændig",
+        "proces, og tider er vægurstid (median af flere kørsler). Hukommelse er den højeste RSS, build-processen",
+        "nåede (1 MB = 1.000.000 byte). Maskinen kan være delt med andet arbejde: se belastningen nedenfor, og",
+        "CPU-tiden, som et travlt system forstyrrer mindre end vægurstiden. Målene er fra issue #7.",
+        "",
+        "## Maskine",
+        "",
+        "| | |",
+        "|---|---|",
+    ] + [f"| {key} | {value} |" for key, value in r.machine.items()] + [
+        "",
+        "## Resultat",
+        "",
+        "| Måling | Resultat | Mål | Vurdering |",
+        "|---|---|---|---|",
+        f"| Fuldt build med plugin (`mkdocs build --strict`, {r.pages} sider) | {seconds(plugin)} | | |",
+        f"| Almindeligt `mkdocs build --strict` af de samme sider eksporteret som Markdown | {seconds(plain)} | | |",
+        f"| Forhold plugin / almindeligt build | {ratio:.2f}× | ≤ {BUILD_RATIO_TARGET:.2f}× | "
+        f"{verdict(ratio <= BUILD_RATIO_TARGET)} |",
+        f"| – det samme målt i CPU-tid ({median(r.plugin_cpu):.2f} s mod {median(r.plain_cpu):.2f} s) | "
+        f"{cpu_ratio:.2f}× | | |",
+    ] + [
+        f"| Build med {n} kommuner ({pages} sider) | {seconds(times[n])}, højst {peak / 1e6:.0f} MB | | |"
+        for n, (_, peak, pages) in sorted(r.synthetic.items())
+    ] + [
+        f"| Tidens vækst, {max(times)} mod {min(times)} kommuner | {growth:.2f}× | ≤ {GROWTH_TARGET:.0f}× | "
+        f"{verdict(growth <= GROWTH_TARGET)} |",
+        f"| Højeste hukommelsesforbrug (RSS) i et build | {peak_mb:.0f} MB | < {MEMORY_TARGET_MB} MB | "
+        f"{verdict(peak_mb < MEMORY_TARGET_MB)} |",
+        f"| `omlaegning check` på det rigtige indhold, hele kommandoen | {seconds(check)} | ≤ {CHECK_TARGET_S:.0f} s | "
+        f"{verdict(check <= CHECK_TARGET_S)} |",
+        f"| – heraf inde i Python: import {seconds(r.check_inside['import'])}, indlæsning "
+        f"{seconds(r.check_inside['load'])}, rendering {seconds(r.check_inside['render'])} | "
+        f"{seconds(r.check_inside['import'] + r.check_inside['load'] + r.check_inside['render'])} | | |",
+        f"| – indlæsning + rendering igen i samme proces (varm) | {seconds(r.check_inside['warm'])} | | |",
+        f"| – Pythons egen opstart (`python -c pass`) | {seconds(r.python_start)} | | |",
+        f"| `mkdocs serve`: fra en YAML-fil gemmes, til den nye tekst vises (median af {len(r.serve)}) | "
+        f"{seconds(serve)} | ≤ {SERVE_TARGET_S:.0f} s | {verdict(serve <= SERVE_TARGET_S)} |",
+        "",
+        "## Sidevægt",
+        "",
+        "HTML plus alt, siden henter fra sitet (CSS, JavaScript, billeder og hvad CSS'en henter), hver fil",
+        "for sig og med gzip (niveau 6), som en webserver sender dem. Skrifttyper hentes ikke: temaet bruger",
+        "systemets skrifter (`font: false`). Søgningens worker og indeks hentes også ved første besøg og står",
+        "for sig nedenfor; browseren gemmer dem til de næste sider.",
+        "",
+        "| Side | HTML | Filer, den henter | I alt | I alt med gzip |",
+        "|---|---|---|---|---|",
+    ] + [
+        f"| `{w.page}` | {kib(w.html)} | {len(w.assets)} fil{'er' if len(w.assets) != 1 else ''}, "
+        f"{kib(w.total - w.html)} | {kib(w.total)} | "
+        f"{kib(w.total_gzip)} |" for w in r.weights
+    ] + [
+        f"| Søgeindeks `search/search_index.json` | | | {kib(r.search_index[0])} | {kib(r.search_index[1])} |",
+    ] + ([f"| Søgningens worker | | | {kib(r.search_worker[0])} | {kib(r.search_worker[1])} |"]
+         if r.search_worker else []) + [
+        "",
+        "## Enkeltmålinger (sekunder)",
+        "",
+        f"- Build med plugin: {raw(r.plugin_build)}",
+        f"- Almindeligt build af eksporten: {raw(r.plain_build)}",
+    ] + [f"- Build med {n} kommuner: {raw(t)}" for n, (t, _, _) in sorted(r.synthetic.items())] + [
+        f"- `omlaegning check`: {raw(r.check_wall)}",
+        f"- `mkdocs serve`, gem til vist: {raw(r.serve)}",
+        "",
+        "Byggene med plugin og eksporten skiftes til (plugin, eksport, plugin, …) efter en opvarmning af",
+        "hver, så en travl maskine rammer begge lige meget. De syntetiske kommuner laves af",
+        "`tests/synthetic.py` i en mappe uden git-historik; de sammenlignes kun med hinanden.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- measuring
+
+@dataclass
+class Run:
+    seconds: float
+    cpu_seconds: float  # user + system time of the process: less disturbed by a busy machine
+    peak_bytes: int
+    returncode: int
+    output: str
+
+
+def run_measured(command: list[str], cwd: Path | None = None) -> Run:
+    """Run a command; its wall time and the peak RSS of that one process (os.wait4, no wrapper needed)."""
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: Popen must not wait again
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
+    # ru_maxrss is KiB on Linux, bytes on macOS.
+    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command)} fejlede ({process.returncode}):\n{text}")
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, peak, process.returncode, text)
+
+
+def mkdocs_build(config: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
+
+
+def omlaegning(*args: str) -> list[str]:
+    script = Path(sys.executable).with_name("omlaegning")
+    return ([str(script)] if script.exists() else [sys.executable, "-m", "omlaegning.cli"]) + list(args)
+
+
+def real_tree(target: Path) -> bool:
+    """The handbook as it is in the working tree, in a clone so git history is there. True if it is."""
+    history = (REPO / ".git").exists() and subprocess.run(
+        ["git", "clone", "-q", str(REPO), str(target)], capture_output=True).returncode == 0
+    target.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source, copy = REPO / name, target / name
+        if copy.is_dir():
+            shutil.rmtree(copy)
+        if source.is_dir():
+            shutil.copytree(source, copy)
+        elif source.exists():
+            shutil.copy2(source, copy)
+    return history and bool(subprocess.run(["git", "-C", str(target), "log", "-1", "--format=%h"],
+                                           capture_output=True, text=True).stdout.strip())
+
+
+def machine_info(history: bool) -> dict[str, str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() \
+        else platform.processor()
+    commit = subprocess.run(["git", "-C", str(REPO), "log", "-1", "--format=%h"],
+                            capture_output=True, text=True).stdout.strip() or "ukendt"
+    changed = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", *COPIED, "plugins"],
+                             capture_output=True, text=True).stdout.strip()
+    import yaml
+    return {
+        "Dato": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "Commit": commit + (" (med ikke-committede ændringer i indhold eller plugin)" if changed else ""),
+        "CPU": f"{os.cpu_count()} kerner, {cpu}",
+        "Belastning før kørslen (1 min.)": f"{os.getloadavg()[0]:.2f}",
+        "System": platform.platform(),
+        "Python": platform.python_version(),
+        "MkDocs / Material": f"{version('mkdocs')} / {version('mkdocs-material')}",
+        "pydantic / PyYAML": f"{version('pydantic')} / {version('pyyaml')} "
+                             f"({'med' if yaml.__with_libyaml__ else 'uden'} libyaml)",
+        "Git-historik i det målte træ": "ja: datoer og «Hvad er nyt» kommer fra git på begge sider" if history
+        else "nej: siderne har ingen datoer, på begge sider",
+    }
+
+
+def site_pages(site: Path) -> int:
+    """The pages of a built site: those in the search index (redirects and QR codes are not pages)."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return sum(1 for doc in docs if "#" not in doc["location"])
+
+
+def compare_builds(tree: Path, work: Path, runs: int) -> tuple[list[Run], list[Run], int, Path]:
+    export = work / "eksport"
+    run_measured(omlaegning("--rod", str(tree), "export", str(export)))
+    plugin_site, plain_site = work / "site-plugin", work / "site-eksport"
+    plugin_cmd, plain_cmd = mkdocs_build(tree / "mkdocs.yml", plugin_site), mkdocs_build(export / "mkdocs.yml", plain_site)
+    run_measured(plugin_cmd), run_measured(plain_cmd)  # warm-up: disk cache, .pyc files
+    plugin, plain = [], []
+    for _ in range(runs):
+        plugin.append(run_measured(plugin_cmd))
+        plain.append(run_measured(plain_cmd))
+    files = sorted(p.relative_to(plugin_site) for p in plugin_site.rglob("*") if p.is_file())
+    if files != sorted(p.relative_to(plain_site) for p in plain_site.rglob("*") if p.is_file()):
+        raise RuntimeError("Eksporten og buildet med plugin har ikke de samme filer; sammenligningen holder ikke.")
+    return plugin, plain, site_pages(plugin_site), plugin_site
+
+
+def synthetic_builds(work: Path, runs: int) -> dict[int, tuple[list[float], int, int]]:
+    sys.path.insert(0, str(REPO / "tests"))
+    from synthetic import write_synthetic_handbook
+    results = {}
+    for count in MUNICIPALITIES:
+        tree = write_synthetic_handbook(work / f"kommuner-{count}", count)
+        site = work / f"site-{count}"
+        run_measured(mkdocs_build(tree / "mkdocs.yml", site))  # warm-up
+        measured = [run_measured(mkdocs_build(tree / "mkdocs.yml", site)) for _ in range(runs)]
+        results[count] = ([m.seconds for m in measured], max(m.peak_bytes for m in measured), site_pages(site))
+        print(f"  {count} kommuner: {median([m.seconds for m in measured]):.2f} s", flush=True)
+    return results
+
+
+INSIDE = r"""
+import json, statistics, sys, time
+from pathlib import Path
+start = time.perf_counter()
+from omlaegning.loader import load_handbook
+from omlaegning.render import render_handbook
+imported = time.perf_counter()
+root = Path(sys.argv[1])
+handbook = load_handbook(root)
+loaded = time.perf_counter()
+render_handbook(handbook)
+rendered = time.perf_counter()
+warm = []
+for _ in range(int(sys.argv[2])):
+    again = time.perf_counter()
+    render_handbook(load_handbook(root))
+    warm.append(time.perf_counter() - again)
+print(json.dumps({"import": imported - start, "load": loaded - imported, "render": rendered - loaded,
+                  "warm": statistics.median(warm)}))
+"""
+
+
+def check_times(tree: Path, runs: int) -> tuple[list[float], dict[str, float], float]:
+    command = omlaegning("--rod", str(tree), "check")
+    run_measured(command)  # warm-up
+    wall = [run_measured(command).seconds for _ in range(runs)]
+    inside = [json.loads(run_measured([sys.executable, "-c", INSIDE, str(tree), str(runs)]).output)
+              for _ in range(runs)]
+    python = median([run_measured([sys.executable, "-c", "pass"]).seconds for _ in range(runs)])
+    return wall, {key: median([i[key] for i in inside]) for key in inside[0]}, python
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (OSError, urllib.error.URLError):
+        return ""
+
+
+def _wait_for(predicate, limit: float, interval: float = 0.02) -> float | None:
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        if predicate():
+            return time.perf_counter() - start
+        time.sleep(interval)
+    return None
+
+
+def serve_latency(tree: Path, work: Path, edits: int) -> list[float]:
+    """Start `mkdocs serve`, save a changed YAML file `edits` times, time each until the page shows it."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}{SERVE_PAGE}"
+    yaml_file = tree / SERVE_FILE
+    original = yaml_file.read_text(encoding="utf-8")
+    latencies = []
+    with (work / "serve.log").open("w") as log:  # the server has its own copy of the file handle
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(tree / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            stdout=log, stderr=subprocess.STDOUT, env=ENV, start_new_session=True)  # its own process group
+    try:
+        if _wait_for(lambda: "Herning" in _fetch(url), 120, 0.2) is None:
+            raise RuntimeError(f"mkdocs serve svarede ikke:\n{(work / 'serve.log').read_text()}")
+        time.sleep(2)  # let the watcher take its first snapshot
+        for number in range(edits):
+            marker = f"Maalepunkt{number}x{os.getpid()}"
+            changed = insert_marker(original, marker)
+            start = time.perf_counter()
+            yaml_file.write_text(changed, encoding="utf-8")
+            if _wait_for(lambda: marker in _fetch(url), 60) is None:
+                raise RuntimeError(f"Siden viste ikke ændringen:\n{(work / 'serve.log').read_text()}")
+            latencies.append(time.perf_counter() - start)
+            time.sleep(1.5)  # the next save must not fall into the same rebuild
+    finally:
+        try:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        except ProcessLookupError:
+            pass
+        yaml_file.write_text(original, encoding="utf-8")
+    return latencies
+
+
+def weights(site: Path) -> tuple[list[PageWeight], tuple[int, int], tuple[int, int] | None]:
+    measured = [page_weight(site, page) for page in WEIGHED_PAGES]
+    index = (site / "search" / "search_index.json").read_bytes()
+    worker = measured[0].search_worker
+    worker_size = None
+    if worker:
+        data = (site / worker).read_bytes()
+        worker_size = (len(data), gzipped_size(data))
+    return measured, (len(index), gzipped_size(index)), worker_size
+
+
+def profile(work: Path, tree: Path) -> None:
+    """cProfile's top functions for load+render in-process and for the whole plugin build."""
+    import pstats
+    inside = work / "indlaes.prof"
+    code = ("import sys; from pathlib import Path; from omlaegning.loader import load_handbook; "
+            "from omlaegning.render import render_handbook; from omlaegning.history import read_history; "
+            "root = Path(sys.argv[1]); "
+            f"import cProfile; cProfile.run('render_handbook(load_handbook(root), read_history(root), "
+            f"\"https://eksempel.dk/\")', {str(inside)!r})")
+    run_measured([sys.executable, "-c", code, str(tree)])
+    build = work / "build.prof"
+    run_measured([sys.executable, "-m", "cProfile", "-o", str(build)] + mkdocs_build(tree / "mkdocs.yml", work / "s")[1:])
+    for title, path in (("Indlæsning + rendering i Python", inside), ("Build med plugin", build)):
+        print(f"\n== {title} ==")
+        pstats.Stats(str(path)).sort_stats("cumulative").print_stats(30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gange", type=int, default=5, help="kørsler pr. måling (mindst 3)")
+    parser.add_argument("--profil", action="store_true", help="vis cProfile i stedet for at måle")
+    parser.add_argument("--ud", type=Path, default=RESULTS, help=f"hvor tabellen skrives (standard: {RESULTS.name})")
+    args = parser.parse_args()
+    runs = max(3, args.gange)
+    work = Path(tempfile.mkdtemp(prefix="ydelse-"))
+    try:
+        tree = work / "haandbog"
+        history = real_tree(tree)
+        if args.profil:
+            profile(work, tree)
+            return 0
+        machine = machine_info(history)
+        print("1. build med plugin mod eksporten …", flush=True)
+        plugin, plain, pages, site = compare_builds(tree, work, runs)
+        print(f"  {median([r.seconds for r in plugin]):.2f} s mod {median([r.seconds for r in plain]):.2f} s",
+              flush=True)
+        print("2. syntetiske kommuner …", flush=True)
+        synthetic = synthetic_builds(work, runs)
+        print("3. omlaegning check …", flush=True)
+        check_wall, inside, python = check_times(tree, runs)
+        print("4. mkdocs serve …", flush=True)
+        serve = serve_latency(tree, work, runs)
+        print("5. sidevægt …", flush=True)
+        measured, index, worker = weights(site)
+        machine["Belastning efter kørslen (1 min.)"] = f"{os.getloadavg()[0]:.2f}"
+        results = Results(machine, runs, [r.seconds for r in plugin], [r.seconds for r in plain],
+                          [r.cpu_seconds for r in plugin], [r.cpu_seconds for r in plain], pages, synthetic,
+                          check_wall, inside, python, serve, measured, index, worker)
+        args.ud.write_text(report(results), encoding="utf-8")
+        print(f"Skrev {args.ud}")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
