@@ -73,7 +73,7 @@ def test_a_clicker_scrolls_a_long_section_before_it_moves_on(browser, base_url):
     page.keyboard.press("PageDown")
     assert shown_heading(page) == "Principper i praksis"
     assert page.evaluate("document.getElementById('fokusvisning').scrollTop") > 0
-    for _ in range(10):
+    for _ in range(40):
         page.wait_for_timeout(300)  # keyboard scrolling is animated, as for a presenter's clicks
         page.keyboard.press("PageDown")
         if shown_heading(page) == "Faser":

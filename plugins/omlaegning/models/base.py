@@ -60,12 +60,16 @@ Tekst = Annotated[
     Field(description="Almindelig tekst på én linje uden < og > (ingen Markdown)."),
 ]
 
-_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
+# ATX headings ("# x", and "#x", which Python-Markdown also accepts) and setext underlines ("===", "---"
+# under a line of text), wherever a line may start: also inside quotes, list items and boxes.
+_HEADING = re.compile(r"^[ \t>]*(?:(?:[-+*]|\d+[.)])[ \t]+[ \t>]*)*#{1,6}(?!#)|^[ \t>]*\S.*\n[ \t>]*(=+|-+)[ \t]*$",
+                      re.MULTILINE)
 # Inline links [tekst](mål) and reference definitions [navn]: mål.
 # Like Markdown, a target may hold balanced brackets: [x](javascript:alert(1)) has the target
 # 'javascript:alert(1)'.
-_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)",
-                          re.MULTILINE)
+# Reference definitions are looked for anywhere, not only at a line's start: Python-Markdown also
+# reads them inside quotes, list items and boxes.
+_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|\[[^\]]+\]:[ \t]*<?(\S*?)>?(?:\s|$)")
 # Web and mail links, or a plain relative path: nothing a browser could run (javascript:, data:,
 # or a scheme hidden behind an HTML entity such as &#58;).
 _SAFE_TARGET = re.compile(r"^(https?://[^\s&]+|mailto:[^\s&:]+|[A-Za-z0-9._~/#?=%-]*)$")

@@ -72,7 +72,8 @@ def open_data(handbook: Handbook) -> tuple[list[DataFile], dict[str, str]]:
 
     def add(path: str, title: str, model: type[BaseModel], value: BaseModel) -> None:
         schema_path = f"{FOLDER}/skema/{model.__name__.lower()}.schema.json"
-        schemas.setdefault(schema_path, _schema(model, f"Omlægningshåndbogen: {SCHEMA_TITLES[model]}"))
+        if schema_path not in schemas:  # one schema per kind, not one per file
+            schemas[schema_path] = _schema(model, f"Omlægningshåndbogen: {SCHEMA_TITLES[model]}")
         files.append(DataFile(f"{FOLDER}/{path}.json", title, schema_path, _json(value.model_dump(mode="json"))))
 
     add("kilder", "Kilder", KildeFil, KildeFil(kilder=list(handbook.kilder.values())))

@@ -1,6 +1,8 @@
 """Short links for slides: /l/<id>/ leads to a section and never changes, with a QR code for each."""
 from __future__ import annotations
 
+import functools
+
 import io
 from dataclasses import dataclass
 
@@ -83,6 +85,8 @@ def _require_unique(links: list[ShortLink]) -> None:
         raise ContentErrors(errors)
 
 
+# Under serve every save renders again; the codes only change with their address and title.
+@functools.lru_cache(maxsize=None)
 def qr_svg(url: str, title: str) -> str:
     """A QR code as a small, scalable SVG; the same URL always gives the same bytes."""
     buffer = io.BytesIO()
