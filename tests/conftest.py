@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, REPO, ContentTree, mkdocs_build
+from synthetic import copy_handbook
 
 
 @pytest.fixture(scope="session")
@@ -23,13 +24,5 @@ def minimal(tmp_path) -> ContentTree:
 
 @pytest.fixture
 def repo_copy(tmp_path) -> ContentTree:
-    """The real handbook (config, docs, theme overrides and content) copied to a temporary folder."""
-    target = tmp_path / "repo"
-    for name in ("mkdocs.yml", "links.lock", "docs", "overrides", "concept", "data"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    return ContentTree(target)
+    """The real handbook copied to a temporary folder."""
+    return ContentTree(copy_handbook(tmp_path / "repo"))

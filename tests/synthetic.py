@@ -74,8 +74,8 @@ def synthetic_municipality(number: int, principper: list[str], faser: list[str],
     }
 
 
-def write_synthetic_handbook(target: Path, total: int) -> Path:
-    """Copy the handbook to target and add made-up municipalities until it has `total` in all."""
+def copy_handbook(target: Path) -> Path:
+    """The real handbook (config, docs, theme overrides, content, lock and schemas) copied to target."""
     for name in COPIED:
         source = REPO / name
         if source.is_dir():
@@ -83,6 +83,12 @@ def write_synthetic_handbook(target: Path, total: int) -> Path:
         else:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
+    return target
+
+
+def write_synthetic_handbook(target: Path, total: int) -> Path:
+    """Copy the handbook to target and add made-up municipalities until it has `total` in all."""
+    copy_handbook(target)
     concept = target / "concept"
     kilder = [k["id"] for k in yaml.safe_load((concept / "kilder.yaml").read_text(encoding="utf-8"))["kilder"]]
     principper, faser = _ids(concept / "principper"), _ids(concept / "faser")
