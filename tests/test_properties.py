@@ -800,10 +800,6 @@ def _check_no_heading(value: str) -> None:
     assert not [e for e in html.elements if re.fullmatch(r"h[1-6]", e.tag)], (value, to_html(text.markdown(value)))
 
 
-# ---------------------------------------------------------------------------------------------
-# Known bugs, found by the properties above. Each is xfail(strict=True): it turns into a failure
-# the day the bug is fixed, so the mark is removed and the property then holds for everything.
-
 @settings(PROPERTY, max_examples=examples(300), report_multiple_bugs=False)
 @example(value="> [r]: javascript:alert(1)\n\n[klik][r]")
 @example(value="- punkt\n\n    [r]: javascript:alert(1)\n\n[klik][r]")
@@ -821,6 +817,10 @@ def test_markdown_text_links_only_to_the_web_mail_or_the_handbook(value):
 def test_markdown_text_makes_no_heading(value):
     _check_no_heading(value)
 
+
+# ---------------------------------------------------------------------------------------------
+# Known bugs, found by the properties above. Each is xfail(strict=True): it turns into a failure
+# the day the bug is fixed, so the mark is removed and the property then holds for everything.
 
 DANISH_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$")
 

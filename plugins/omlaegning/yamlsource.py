@@ -295,6 +295,14 @@ class _FastLoader(_Loader):
 _LIBYAML_DIFFERS = re.compile("[|>][-+0-9]*#|\ufeff")
 
 
+def _documents(loader: _Loader) -> list[yaml.Node]:
+    """The root node of each YAML document in the text (the handbook allows one)."""
+    nodes = []
+    while loader.check_node():
+        nodes.append(loader.get_node())
+    return nodes
+
+
 def _parse_valid(file: str, text: str) -> YamlDocument | None:
     """The document, when libyaml reads it without any problem; otherwise None, and the pure-Python
     parser reads it again, so every message and position an editor sees stays PyYAML's own."""
@@ -302,9 +310,7 @@ def _parse_valid(file: str, text: str) -> YamlDocument | None:
         return None
     loader = _FastLoader(text)
     try:
-        nodes = []
-        while loader.check_node():
-            nodes.append(loader.get_node())
+        nodes = _documents(loader)
         if len(nodes) > 1:
             return None
         builder = _Builder(file, loader)
@@ -326,9 +332,7 @@ def parse_yaml(file: str, raw: bytes) -> YamlDocument:
         return document
     loader = _Loader(text)
     try:
-        nodes = []
-        while loader.check_node():
-            nodes.append(loader.get_node())
+        nodes = _documents(loader)
         if len(nodes) > 1:
             raise YamlErrors([_mark_error(
                 file, nodes[1].start_mark,
