@@ -111,7 +111,7 @@ def test_a_redirect_that_cannot_work_is_refused(minimal, fra, til, message):
         render(minimal)
     [error] = caught.value.errors
     assert (error.file, error.line, error.field, error.message) == (
-        "concept/omdirigeringer.yaml", 2, "omdirigeringer[1]", message)
+        "concept/omdirigeringer.yaml", 2, "omdirigeringer[1].fra", message)
 
 
 def test_renaming_an_id_without_a_redirect_fails_the_real_build(repo_copy, tmp_path):
@@ -220,4 +220,4 @@ def test_the_same_link_redirected_twice_is_refused(locked):
         render(locked)
     [error] = caught.value.errors
     assert (error.field, error.message) == (
-        "omdirigeringer[2]", "Linket '/principper/beta/' omdirigeres allerede længere oppe i filen.")
+        "omdirigeringer[2].fra", "Linket '/principper/beta/' omdirigeres allerede længere oppe i filen.")

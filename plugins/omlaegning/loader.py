@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, ContentErrors
 from .filekinds import CONTENT_DIRS, FILE_KINDS, RESERVED_IDS, FileKind
 from .handbook import Handbook, danish_sort_key
-from .messages import danish_message
+from .messages import danish_message, union_message
 from .models import ID_PATTERN, Kilde, Model
 from .models.references import reference_kind, walk
 from .yamlsource import YamlDocument, YamlErrors, read_yaml
@@ -124,7 +124,7 @@ def _validation_errors(kind: FileKind, doc: YamlDocument, error: ValidationError
             at_key = detail["type"] == "extra_forbidden"
         else:
             # A union (a table cell may be a number or a text): one message, not three.
-            message = " / ".join(sorted({danish_message(d) for d in details}))
+            message = union_message(details)
             at_key = False
         errors.append(doc.error(path, message, key=at_key))
     return errors

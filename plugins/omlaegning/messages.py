@@ -6,6 +6,7 @@ import difflib
 
 from pydantic_core import ErrorDetails
 
+from .formatting import tal
 from .models.base import ID_PATTERN
 from .models.concept import Link
 
@@ -45,6 +46,26 @@ _EXPECTED = {
 }
 
 
+def _wrong_type(expected: list[str], value: object) -> str:
+    """'Forventede X, men fik Y.', with a hint when a text was allowed and YAML read something else."""
+    shown = ", ".join(_EXPECTED[kind] for kind in expected[:-1])
+    shown = f"{shown} eller {_EXPECTED[expected[-1]]}" if shown else _EXPECTED[expected[-1]]
+    message = f"Forventede {shown}, men fik {_kind(value)}."
+    if "string_type" in expected and isinstance(value, (bool, int, float, datetime.date)):
+        message += " Sæt værdien i anførselstegn, hvis den skal stå som tekst."
+    return message
+
+
+def union_message(errors: list[ErrorDetails]) -> str:
+    """One message for a value that fits none of the kinds a field allows (a number or a text)."""
+    if not all(error["type"] in _EXPECTED for error in errors):
+        return " / ".join(sorted({danish_message(error) for error in errors}))
+    kinds = sorted({error["type"] for error in errors}, key=list(_EXPECTED).index)
+    if "int_type" in kinds and "float_type" in kinds:
+        kinds.remove("int_type")  # "et tal" covers both
+    return _wrong_type(kinds, errors[0].get("input"))
+
+
 def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
@@ -60,10 +81,7 @@ def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None)
             message += " Tilladte felter her: " + ", ".join(allowed_fields) + "."
         return message
     if kind in _EXPECTED:
-        message = f"Forventede {_EXPECTED[kind]}, men fik {_kind(value)}."
-        if kind == "string_type" and isinstance(value, (bool, int, float, datetime.date)):
-            message += " Sæt værdien i anførselstegn, hvis den skal stå som tekst."
-        return message
+        return _wrong_type([kind], value)
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         return (f"'{value}' er ikke et gyldigt id: brug kun små bogstaver a-z, tal og enkelte "
                 "bindestreger (ikke æ, ø, å eller mellemrum), fx 'en-indgang'.")
@@ -84,9 +102,9 @@ def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None)
     if kind == "too_long":
         return f"Listen må højst have {ctx.get('max_length')} punkter."
     if kind in ("greater_than_equal", "greater_than"):
-        return f"Tallet skal være mindst {ctx.get('ge', ctx.get('gt'))}, men er {value}."
+        return f"Tallet skal være mindst {tal(ctx.get('ge', ctx.get('gt')))}, men er {tal(value)}."
     if kind in ("less_than_equal", "less_than"):
-        return f"Tallet må højst være {ctx.get('le', ctx.get('lt'))}, men er {value}."
+        return f"Tallet må højst være {tal(ctx.get('le', ctx.get('lt')))}, men er {tal(value)}."
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"Værdien skal være en af: {expected}; fik {_kind(value)}."

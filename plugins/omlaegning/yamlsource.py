@@ -7,6 +7,7 @@ and every field path can be traced back to its line for the editor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,27 @@ class YamlDocument:
         return ContentError(self.file, where.line, where.column, format_field(path), message)
 
 
+# Editors, git and GitHub end a line at \r\n, \r or \n only. YAML also ends one at U+0085, U+2028
+# and U+2029 (pasted from web pages and PDFs), and str.splitlines() at still more characters, so
+# every position is counted here from the character's index instead.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def editor_lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
+
+
+class _Lines:
+    """Line and column of a character index, as an editor counts them (both from 1)."""
+
+    def __init__(self, text: str):
+        self._starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+
+    def at(self, index: int) -> Position:
+        line = bisect_right(self._starts, index)
+        return Position(line, index - self._starts[line - 1] + 1)
+
+
 class YamlErrors(Exception):
     def __init__(self, errors: list[ContentError]):
         self.errors = errors
@@ -65,6 +87,7 @@ class _TooDeep(yaml.MarkedYAMLError):
 
 # The models are at most a few levels deep; far deeper input is a mistake or an attack.
 MAX_DEPTH = 40
+_TOO_DEEP = f"Indholdet er indlejret mere end {MAX_DEPTH} niveauer dybt; det kan ikke være rigtigt."
 
 
 class _Loader(yaml.SafeLoader):
@@ -114,8 +137,8 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     return "YAML-syntaksfejl: filen kan ikke læses som YAML (tjek indrykning, kolon og anførselstegn)."
 
 
-def _mark_error(file: str, mark, message: str) -> ContentError:
-    return ContentError(file, mark.line + 1, mark.column + 1, "", message)
+def _error_at(file: str, where: Position, message: str, field: str = "") -> ContentError:
+    return ContentError(file, where.line, where.column, field, message)
 
 
 def _quoted_just_before(text: str, mark) -> yaml.ScalarToken | None:
@@ -123,7 +146,7 @@ def _quoted_just_before(text: str, mark) -> yaml.ScalarToken | None:
     last = None
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+            if token.start_mark.index >= mark.index:
                 break
             last = token
     except yaml.YAMLError:
@@ -133,23 +156,23 @@ def _quoted_just_before(text: str, mark) -> yaml.ScalarToken | None:
     return None
 
 
-def _syntax_error(file: str, text: str, error: yaml.MarkedYAMLError) -> ContentError:
+def _syntax_error(file: str, text: str, lines: _Lines, error: yaml.MarkedYAMLError) -> ContentError:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or ""
     if error.context_mark and problem.startswith(_POINT_AT_CONTEXT):
         mark = error.context_mark
     elif problem.startswith("expected <block end>, but found '<scalar>'"):
         # A quote left open runs on to the next quote sign; text after a closing quote is refused.
-        quoted = _quoted_just_before(text, mark)
-        if quoted and quoted.end_mark.line > quoted.start_mark.line:
-            return _mark_error(file, quoted.start_mark, (
-                "YAML-syntaksfejl: anførselstegnet her bliver ikke lukket på samme linje, så teksten løber "
-                f"videre til linje {quoted.end_mark.line + 1}; tilføj det afsluttende anførselstegn."))
-        if quoted:
-            return _mark_error(file, mark, (
+        if quoted := _quoted_just_before(text, mark):
+            start, end = lines.at(quoted.start_mark.index), lines.at(quoted.end_mark.index)
+            if end.line > start.line:
+                return _error_at(file, start, (
+                    "YAML-syntaksfejl: anførselstegnet her bliver ikke lukket på samme linje, så teksten løber "
+                    f"videre til linje {end.line}; tilføj det afsluttende anførselstegn."))
+            return _error_at(file, lines.at(mark.index), (
                 "YAML-syntaksfejl: der står tekst efter det afsluttende anførselstegn; sæt hele teksten "
                 "i anførselstegn."))
-    return _mark_error(file, mark, _syntax_message(error))
+    return _error_at(file, lines.at(mark.index), _syntax_message(error))
 
 
 # The largest real file (Randers) is about 30 KB; far larger input is a mistake, and slow to parse.
@@ -169,21 +192,32 @@ def _decode(file: str, raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise YamlErrors([ContentError(
-            file, line, column, "",
+        readable = raw[: error.start].decode("utf-8")
+        raise YamlErrors([_error_at(
+            file, _Lines(readable).at(len(readable)),
             "Filen er ikke gemt som UTF-8; gem den igen med tegnsættet UTF-8.")]) from None
 
 
-def _tab_errors(file: str, text: str) -> list[ContentError]:
+def _character_errors(file: str, text: str) -> list[ContentError]:
+    """Tabs and characters YAML cannot hold (a NUL, a form feed from Word...), the first of each
+    kind on every line: YAML would refuse the first one only, and in English."""
     errors = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(editor_lines(text), start=1):
         if "\t" in line:
             errors.append(ContentError(
                 file, number, line.index("\t") + 1, "",
                 "Tabulatortegn er ikke tilladt i håndbogens YAML; brug mellemrum."))
+        if unprintable := yaml.reader.Reader.NON_PRINTABLE.search(line):
+            errors.append(ContentError(
+                file, number, unprintable.start() + 1, "",
+                f"Her står et usynligt styretegn (U+{ord(unprintable.group()):04X}), som YAML ikke tillader; "
+                "det følger tit med, når tekst kopieres fra Word eller en PDF. Slet det."))
     return errors
+
+
+# What a value marked with an explicit tag (!!int 12) should have been, in an editor's words.
+_TAG_KINDS = {"int": "et helt tal", "float": "et tal", "bool": "true eller false", "null": "en tom værdi",
+              "str": "en tekst"}
 
 
 def _unreadable_scalar(node: yaml.ScalarNode) -> str:
@@ -191,8 +225,8 @@ def _unreadable_scalar(node: yaml.ScalarNode) -> str:
         return (f"Datoen '{node.value}' findes ikke; en dato skrives ÅÅÅÅ-MM-DD og skal findes i "
                 "kalenderen.")
     kind = node.tag.removeprefix("tag:yaml.org,2002:")
-    if kind in ("int", "float", "bool", "null", "str"):
-        return f"Værdien '{node.value}' kan ikke læses som {kind}."
+    if kind in _TAG_KINDS:
+        return f"Værdien '{node.value}' kan ikke læses som {_TAG_KINDS[kind]} (mærket !!{kind})."
     written = f"!!{kind}" if kind != node.tag else node.tag  # as the editor wrote it
     return f"YAML-mærket '{written}' er ikke tilladt i håndbogens YAML; fjern det."
 
@@ -200,52 +234,50 @@ def _unreadable_scalar(node: yaml.ScalarNode) -> str:
 class _Builder:
     """Turns composed nodes into Python values while recording positions."""
 
-    def __init__(self, file: str, loader: _Loader):
+    def __init__(self, file: str, loader: _Loader, lines: _Lines):
         self.file = file
         self.loader = loader
+        self.lines = lines
         self.values: dict[FieldPath, Position] = {}
         self.keys: dict[FieldPath, Position] = {}
         self.errors: list[ContentError] = []
 
     def build(self, node: yaml.Node, path: FieldPath) -> object:
-        self.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        where = self.values[path] = self.lines.at(node.start_mark.index)
         if len(path) > MAX_DEPTH:
-            raise YamlErrors([_mark_error(
-                self.file, node.start_mark,
-                f"Indholdet er indlejret mere end {MAX_DEPTH} niveauer dybt; det kan ikke være rigtigt.")])
+            raise YamlErrors([_error_at(self.file, where, _TOO_DEEP)])
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         try:
             return self.loader.construct_object(node)
-        except (yaml.constructor.ConstructorError, ValueError, OverflowError):
-            self.errors.append(ContentError(
-                self.file, node.start_mark.line + 1, node.start_mark.column + 1, format_field(path),
-                _unreadable_scalar(node)))
+        # PyYAML's constructors fail in many ways on an explicit tag they cannot read: '!!bool maybe'
+        # with KeyError, '!!int ""' with IndexError, '!!timestamp x' with AttributeError.
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError, LookupError, AttributeError):
+            self.errors.append(_error_at(self.file, where, _unreadable_scalar(node), format_field(path)))
             return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict:
         result: dict = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            mark = key_node.start_mark
+            where = self.lines.at(key_node.start_mark.index)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.errors.append(_mark_error(
-                    self.file, mark, "Fletning med '<<' er ikke tilladt; skriv felterne ud."))
+                self.errors.append(_error_at(self.file, where, "Fletning med '<<' er ikke tilladt; skriv felterne ud."))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.errors.append(_mark_error(self.file, mark, "Et feltnavn skal være en kort tekst."))
+                self.errors.append(_error_at(self.file, where, "Et feltnavn skal være en kort tekst."))
                 continue
             key = key_node.value
             if key in first_seen:
-                self.errors.append(ContentError(
-                    self.file, mark.line + 1, mark.column + 1, format_field(path + (key,)),
+                self.errors.append(_error_at(
+                    self.file, where,
                     f"Feltet står to gange (første gang i linje {first_seen[key]}); "
-                    "YAML ville i stilhed bruge det sidste, så slet det ene."))
+                    "YAML ville i stilhed bruge det sidste, så slet det ene.", format_field(path + (key,))))
                 continue
-            first_seen[key] = mark.line + 1
-            self.keys[path + (key,)] = Position(mark.line + 1, mark.column + 1)
+            first_seen[key] = where.line
+            self.keys[path + (key,)] = where
             result[key] = self.build(value_node, path + (key,))
         return result
 
@@ -313,7 +345,7 @@ def _parse_valid(file: str, text: str) -> YamlDocument | None:
         nodes = _documents(loader)
         if len(nodes) > 1:
             return None
-        builder = _Builder(file, loader)
+        builder = _Builder(file, loader, _Lines(text))
         data = builder.build(nodes[0], ()) if nodes else None
     except (yaml.YAMLError, YamlErrors, RecursionError):
         return None
@@ -325,54 +357,37 @@ def _parse_valid(file: str, text: str) -> YamlDocument | None:
 def parse_yaml(file: str, raw: bytes) -> YamlDocument:
     """Parse YAML bytes; `file` is the name shown in messages. Raises YamlErrors."""
     text = _decode(file, raw)
-    tab_errors = _tab_errors(file, text)
-    if tab_errors:
-        raise YamlErrors(tab_errors)
+    if character_errors := _character_errors(file, text):
+        raise YamlErrors(character_errors)
     if (document := _parse_valid(file, text)) is not None:
         return document
+    lines = _Lines(text)
     loader = _Loader(text)
     try:
         nodes = _documents(loader)
         if len(nodes) > 1:
-            raise YamlErrors([_mark_error(
-                file, nodes[1].start_mark,
+            raise YamlErrors([_error_at(
+                file, lines.at(nodes[1].start_mark.index),
                 "Her begynder et nyt YAML-dokument efter '---'; filen må kun indeholde ét.")])
-        builder = _Builder(file, loader)
+        builder = _Builder(file, loader, lines)
         data = builder.build(nodes[0], ()) if nodes else None
     except _AliasUsed as error:
-        raise YamlErrors([_mark_error(
-            file, error.problem_mark,
+        raise YamlErrors([_error_at(
+            file, lines.at(error.problem_mark.index),
             "Aliaser (*navn) er ikke tilladt i håndbogens YAML; skriv indholdet ud.")]) from None
     except _TooDeep as error:
-        raise YamlErrors([_mark_error(
-            file, error.problem_mark,
-            f"Indholdet er indlejret mere end {MAX_DEPTH} niveauer dybt; det kan ikke være rigtigt.")]) from None
+        raise YamlErrors([_error_at(file, lines.at(error.problem_mark.index), _TOO_DEEP)]) from None
     except yaml.MarkedYAMLError as error:
-        raise YamlErrors([_syntax_error(file, text, error)]) from None
+        raise YamlErrors([_syntax_error(file, text, lines, error)]) from None
     except yaml.YAMLError:
-        raise YamlErrors([ContentError(
-            file, 1, 1, "", "Filen kan ikke læses som YAML.")]) from None
+        raise YamlErrors([ContentError(file, 1, 1, "", "Filen kan ikke læses som YAML.")]) from None
     except RecursionError:
-        raise YamlErrors([ContentError(
-            file, 1, 1, "",
-            f"Indholdet er indlejret mere end {MAX_DEPTH} niveauer dybt; det kan ikke være rigtigt.")]) from None
+        raise YamlErrors([ContentError(file, 1, 1, "", _TOO_DEEP)]) from None
     finally:
         loader.dispose()
     if builder.errors:
         raise YamlErrors(builder.errors)
     return YamlDocument(file, data, builder.values, builder.keys)
-
-
-def line_of_key(path: Path, key: str, value: str) -> tuple[int, int] | None:
-    """Where `key: value` stands in a YAML file (line, column of the key), or None.
-
-    For checks made after loading, which know a value (an id, a link) but not its position.
-    """
-    pattern = re.compile(rf"^(\s*(?:-\s+)?){re.escape(key)}:\s*['\"]?{re.escape(value)}['\"]?\s*$")
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if match := pattern.match(line):
-            return number, len(match.group(1)) + 1
-    return None
 
 
 def read_yaml(path: Path, shown_as: str) -> YamlDocument:

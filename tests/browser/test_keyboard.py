@@ -54,7 +54,9 @@ def test_a_wide_table_scrolls_with_the_arrow_keys(browser, base_url):
     before = region.evaluate("el => el.scrollLeft")
     for _ in range(5):
         page.keyboard.press("ArrowRight")
-    assert region.evaluate("el => el.scrollLeft") > before
+    # Chromium animates keyboard scrolling: wait for it (and fail after 5 s if it never moves).
+    page.wait_for_function("([el, before]) => el.scrollLeft > before", arg=[region.element_handle(), before],
+                           timeout=5000)
     context.close()
 
 

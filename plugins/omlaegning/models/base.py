@@ -1,11 +1,14 @@
 """Building blocks shared by every model: strictness, ids, references, text kinds."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from ..formatting import tal
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -96,6 +99,30 @@ MarkdownTekst = Annotated[
     Field(description="Tekst, hvor Markdown er tilladt: afsnit, **fed**, *kursiv*, lister og links "
                       "til https://, mailto: eller sider i håndbogen. HTML vises som tekst."),
 ]
+
+
+# No figure in a municipality's sources comes near a quadrillion; far larger numbers are typing
+# mistakes (and babel cannot format 10**25 and more).
+TAL_GRAENSE = 10**15
+
+
+def _showable_number(value: int | float | str) -> int | float | str:
+    if isinstance(value, str):
+        return value
+    if not math.isfinite(value):
+        raise ValueError("'.nan' og '.inf' er ikke tal, håndbogen kan vise; skriv tallet med cifre.")
+    if abs(value) > TAL_GRAENSE:
+        raise ValueError(f"Tallet er for stort til håndbogen (grænsen er {tal(TAL_GRAENSE)}, også for "
+                         "negative tal); tjek, om der er tastet cifre for meget.")
+    return value
+
+
+# For editors' schema checks; JSON Schema applies the bounds to numbers only, so they fit Celle too.
+_BOUNDS = Field(json_schema_extra={"minimum": -TAL_GRAENSE, "maximum": TAL_GRAENSE})
+Tal = Annotated[int | float, AfterValidator(_showable_number), _BOUNDS]
+# A table cell: a number (checked like Tal) or a text. One validator on the whole union gives one
+# message; a Tal inside the union would add the text's "expected a text" to it.
+Celle = Annotated[int | float | str, AfterValidator(_showable_number), _BOUNDS]
 
 
 def kilder_field(description: str = "Kilder til oplysningerne: id'er fra concept/kilder.yaml."):

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 
-from .base import FaseRef, Id, KildeRef, MarkdownTekst, Model, PrincipRef, Tekst, kilder_field, soegeord_field
+from .base import (TAL_GRAENSE, Celle, FaseRef, Id, KildeRef, MarkdownTekst, Model, PrincipRef, Tal, Tekst, kilder_field,
+                   soegeord_field)
 
 
 class Periode(Model):
@@ -21,7 +22,7 @@ class Periode(Model):
 
 
 class Budget(Model):
-    beloeb: int = Field(ge=0, description="Beløbet i hele kroner, uden punktummer: 3750000.")
+    beloeb: int = Field(ge=0, le=TAL_GRAENSE, description="Beløbet i hele kroner, uden punktummer: 3750000.")
     tekst: Tekst = Field(description="Hvad beløbet dækker, og hvem det kommer fra.")
     kilder: list[KildeRef] = kilder_field()
 
@@ -48,7 +49,13 @@ class Aktivitet(Model):
     kilder: list[KildeRef] = kilder_field()
 
 
-Celle = int | float | str
+def _fits_the_columns(row: list, info: ValidationInfo) -> list:
+    # Checked per row, so the error points at the row; 'kolonner' is validated before 'raekker'.
+    kolonner = info.data.get("kolonner")
+    if kolonner is not None and len(row) != len(kolonner):
+        celler = "1 celle" if len(row) == 1 else f"{len(row)} celler"
+        raise ValueError(f"Rækken har {celler}, men tabellen har {len(kolonner)} kolonner.")
+    return row
 
 
 class Tabel(Model):
@@ -57,17 +64,10 @@ class Tabel(Model):
     id: Id
     titel: Tekst
     kolonner: list[Tekst] = Field(min_length=2, description="Kolonneoverskrifter; årstal skrives som tekst ('2016').")
-    raekker: list[list[Celle]] = Field(min_length=1, description="Én liste pr. række, lige så lang som 'kolonner'.")
+    raekker: list[Annotated[list[Celle], AfterValidator(_fits_the_columns)]] = Field(
+        min_length=1, description="Én liste pr. række, lige så lang som 'kolonner'.")
     note: Tekst | None = Field(None, description="En kort note under tabellen.")
     kilder: list[KildeRef] = kilder_field()
-
-    @model_validator(mode="after")
-    def _rows_fit_columns(self):
-        for number, row in enumerate(self.raekker, start=1):
-            if len(row) != len(self.kolonner):
-                raise ValueError(
-                    f"Række {number} har {len(row)} celler, men tabellen har {len(self.kolonner)} kolonner.")
-        return self
 
 
 Praecision = Literal["dag", "maaned", "kvartal", "halvaar", "aar"]
@@ -98,7 +98,7 @@ class Noegletal(Model):
     """Et enkelt tal fra kilderne, fx antallet af borgere i socialpsykiatrien."""
 
     navn: Tekst = Field(description="Hvad tallet tæller, fx 'Borgere i socialpsykiatrien'.")
-    vaerdi: int | float = Field(description="Tallet, uden punktummer: 1234 eller 12.5.")
+    vaerdi: Tal = Field(description="Tallet, uden punktummer: 1234 eller 12.5.")
     cirka: bool = Field(False, description="true, hvis kilden kun angiver tallet omtrent.")
     tidspunkt: Tekst | None = Field(None, description="Hvornår tallet gælder, fx '2019'.")
     kilder: list[KildeRef] = kilder_field()

@@ -8,31 +8,37 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors, FieldPath
 from ..links import ANCHOR
-from ..yamlsource import line_of_key
+from ..yamlsource import read_yaml
 
 
+def _paths_of_id(data: object, anchor: str, path: FieldPath = ()) -> list[FieldPath]:
+    """Where in a file's data an entity has `id: anchor`, in the file's order."""
+    found = [path + ("id",)] if isinstance(data, dict) and data.get("id") == anchor else []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        found += _paths_of_id(value, anchor, path + (key,))
+    return found
 
 
-def _where_defined(root: Path, sources: tuple[str, ...], anchor: str) -> tuple[str, int, int]:
-    """The page's YAML file and position where `id: anchor` stands, or the page's first file."""
-    for source in sources:
-        if found := line_of_key(root / source, "id", anchor):
-            return source, *found
-    return sources[0], 1, 1
+def _collision(root: Path, sources: tuple[str, ...], message: str, anchor: str) -> ContentError:
+    """The error at the last id that makes the anchor (the other one is a fixed section or stands
+    higher up), or at the top of the page's first file."""
+    for source in reversed(sources):
+        document = read_yaml(root / source, source)
+        if paths := _paths_of_id(document.data, anchor):
+            return document.error(paths[-1], message)
+    return ContentError(sources[0], 1, 1, "", message)
 
 
 def check_unique_anchors(pages, root: Path) -> None:
     errors = []
     for page in pages:
         for anchor, count in Counter(ANCHOR.findall(page.markdown)).items():
-            if count == 1:
-                continue
-            source, line, column = _where_defined(root, page.sources, anchor)
-            errors.append(ContentError(
-                source, line, column, "id",
-                f"Ankeret '#{anchor}' findes {count} gange på siden {page.path}; et id må ikke hedde "
-                "det samme som et fast afsnit eller et andet id på siden. Vælg et andet id."))
+            if count > 1:
+                errors.append(_collision(root, page.sources, (
+                    f"Ankeret '#{anchor}' findes {count} gange på siden {page.path}; et id må ikke hedde "
+                    "det samme som et fast afsnit eller et andet id på siden. Vælg et andet id."), anchor))
     if errors:
         raise ContentErrors(errors)
