@@ -147,9 +147,24 @@ def test_two_sections_cannot_share_a_short_link(minimal):
     with pytest.raises(ContentErrors) as caught:
         render(minimal)
     [error] = caught.value.errors
-    assert (error.file, error.message) == (
-        "data/kommuner/testby.yaml",
+    assert (error.file, error.line, error.column, error.field, error.message) == (
+        "data/kommuner/testby.yaml", 1, 5, "id",
         "Det korte link /l/testby/ bruges allerede af 'Vejledning: Strategisk ledelse'; giv det ene et andet id.")
+
+
+def test_a_section_short_link_taken_by_a_page_is_reported_at_the_section(minimal):
+    # /l/testby-en-indgang/ is the municipality's activity 'en-indgang'; a guide may not take it.
+    minimal.replace("concept/vejledninger/ledelse.yaml", "id: ledelse", "id: testby-en-indgang")
+    minimal.write("concept/vejledninger/testby-en-indgang.yaml",
+                  (minimal.root / "concept/vejledninger/ledelse.yaml").read_text(encoding="utf-8"))
+    (minimal.root / "concept/vejledninger/ledelse.yaml").unlink()
+    with pytest.raises(ContentErrors) as caught:
+        render(minimal)
+    [error] = caught.value.errors
+    assert (error.file, error.line, error.column, error.field, error.message) == (
+        "data/kommuner/testby.yaml", 16, 9, "aktiviteter[1].id",
+        "Det korte link /l/testby-en-indgang/ bruges allerede af 'Vejledning: Strategisk ledelse'; "
+        "giv det ene et andet id.")
 
 
 def test_presenters_page_lists_short_links_with_qr_codes(minimal):

@@ -87,21 +87,36 @@ def _clean_path(loc: tuple, data: object, missing: bool = False) -> tuple:
     return tuple(path)
 
 
-def _allowed_fields(model: type[BaseModel], path: tuple) -> list[str]:
-    """The fields a model accepts at `path`, to suggest the right one for a misspelling."""
+def _model_at(model: type[BaseModel], path: tuple) -> type[BaseModel] | None:
+    """The model whose fields stand at `path` (list indexes skipped), or None."""
     current: object = model
     for part in path:
         if isinstance(part, int):
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
+            return None
         info = current.model_fields.get(part)
         if info is None:
-            return []
+            return None
         current = _inner_model(info.annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _allowed_fields(model: type[BaseModel], path: tuple) -> list[str]:
+    """The fields a model accepts at `path`, to suggest the right one for a misspelling."""
+    found = _model_at(model, path)
+    return list(found.model_fields) if found else []
+
+
+def _empty_text(model: type[BaseModel], path: tuple) -> str:
+    """What to do with a text that is empty: fill it in, or leave out what may be left out."""
+    if path and isinstance(path[-1], int):
+        return "Punktet i listen er tomt; skriv en tekst eller slet punktet."
+    owner = _model_at(model, path[:-1])
+    info = owner.model_fields.get(path[-1]) if owner and path else None
+    if info is not None and not info.is_required():
+        return "Feltet er tomt; skriv en tekst eller fjern feltet."
+    return "Feltet er tomt; skriv en tekst."
 
 
 def _inner_model(annotation) -> object:
@@ -117,7 +132,9 @@ def _validation_errors(kind: FileKind, doc: YamlDocument, error: ValidationError
         by_path.setdefault(_clean_path(detail["loc"], doc.data, detail["type"] == "missing"), []).append(detail)
     errors = []
     for path, details in by_path.items():
-        if len(details) == 1:
+        if len(details) == 1 and details[0]["type"] == "string_too_short":
+            message, at_key = _empty_text(kind.model, path), False
+        elif len(details) == 1:
             detail = details[0]
             allowed = _allowed_fields(kind.model, path[:-1]) if detail["type"] == "extra_forbidden" else None
             message = danish_message(detail, allowed)

@@ -91,8 +91,6 @@ def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None)
                 "'/kommuner/herning/#en-indgang'.")
     if kind == "string_pattern_mismatch":
         return f"'{value}' har ikke den form, feltet kræver."
-    if kind == "string_too_short":
-        return "Feltet er tomt; skriv en tekst eller fjern feltet."
     if kind == "string_too_long":
         return f"Teksten er for lang (højst {ctx.get('max_length')} tegn)."
     if kind == "too_short":

@@ -45,10 +45,23 @@ FaseRef = ref("fase", "Id på en fase i concept/faser/.")
 BegrebRef = ref("begreb", "Id på et begreb i concept/ordliste.yaml.")
 KommuneRef = ref("kommune", "Id på en kommune i data/kommuner/.")
 
+# Characters a text in double quotes can still hold ("\0", "\v", "\x02"): nothing for a reader,
+# and STX/ETX are the marks of Python-Markdown's own placeholders for stashed HTML.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Every character Python, a browser or YAML may break a line at.
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _no_control_characters(text: str) -> None:
+    if found := _CONTROL.search(text):
+        raise ValueError(f"Teksten indeholder et usynligt styretegn (U+{ord(found.group()):04X}); slet det.")
+
+
 def _plain_line(text: str) -> str:
     # A line break in a title would split the heading from its {#id} anchor.
-    if "\n" in text or "\r" in text:
+    if _LINE_BREAK.search(text):
         raise ValueError("Teksten skal stå på én linje; brug et felt med Markdown til længere tekst.")
+    _no_control_characters(text)
     # Titles also reach places the theme un-escapes (Material's <title> uses striptags),
     # so < and > are refused here rather than trusted to escaping.
     if "<" in text or ">" in text:
@@ -79,6 +92,7 @@ _SAFE_TARGET = re.compile(r"^(https?://[^\s&]+|mailto:[^\s&:]+|[A-Za-z0-9._~/#?=
 
 
 def _safe_markdown(text: str) -> str:
+    _no_control_characters(text)
     # Headings and their anchors come from ids in the templates, never from a Danish text.
     if _HEADING.search(text):
         raise ValueError("Overskrifter (linjer der begynder med #) laves af håndbogen selv; "

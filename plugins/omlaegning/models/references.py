@@ -1,6 +1,7 @@
 """Walk a model's fields to find references (fields typed with a Ref) and their targets."""
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterator
 
@@ -21,6 +22,8 @@ def walk(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, FieldInfo,
                 yield from walk(item, path + ((name, index) if isinstance(value, list) else (name,)))
 
 
+# The same few dozen fields are asked about for every entity; their types never change.
+@functools.cache
 def reference_kind(info: FieldInfo) -> str | None:
     """The entity kind a field refers to, for a single reference or a list of them."""
     pending = [*info.metadata, info.annotation]

@@ -22,12 +22,14 @@ def _paths_of_id(data: object, anchor: str, path: FieldPath = ()) -> list[FieldP
     return found
 
 
-def _collision(root: Path, sources: tuple[str, ...], message: str, anchor: str) -> ContentError:
-    """The error at the last id that makes the anchor (the other one is a fixed section or stands
-    higher up), or at the top of the page's first file."""
+def error_at_id(root: Path, sources: tuple[str, ...], entity_id: str, message: str) -> ContentError:
+    """The error at the last `id: entity_id` in the files (in a collision the other one is a fixed
+    name or stands higher up), or at the top of the first file when no file has it.
+
+    Only on a mistake are the files read again, for the positions the models do not keep."""
     for source in reversed(sources):
         document = read_yaml(root / source, source)
-        if paths := _paths_of_id(document.data, anchor):
+        if paths := _paths_of_id(document.data, entity_id):
             return document.error(paths[-1], message)
     return ContentError(sources[0], 1, 1, "", message)
 
@@ -37,8 +39,8 @@ def check_unique_anchors(pages, root: Path) -> None:
     for page in pages:
         for anchor, count in Counter(ANCHOR.findall(page.markdown)).items():
             if count > 1:
-                errors.append(_collision(root, page.sources, (
+                errors.append(error_at_id(root, page.sources, anchor, (
                     f"Ankeret '#{anchor}' findes {count} gange på siden {page.path}; et id må ikke hedde "
-                    "det samme som et fast afsnit eller et andet id på siden. Vælg et andet id."), anchor))
+                    "det samme som et fast afsnit eller et andet id på siden. Vælg et andet id.")))
     if errors:
         raise ContentErrors(errors)

@@ -4,14 +4,18 @@ from __future__ import annotations
 import functools
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 import segno
 
-from ..errors import ContentError, ContentErrors
+from ..errors import ContentErrors
 from ..formatting import dato
 from ..handbook import Handbook
 from ..links import page_url
+from .anchors import error_at_id
 
+
+QR_MASK = 2
 
 # The presenters' page lists short links in these groups: anchor id -> heading.
 GROUPS = {"faser": "Faser", "principper": "Principper", "baggrund": "Baggrund", "vejledning": "Vejledning",
@@ -67,18 +71,18 @@ def short_links(hb: Handbook, page_path) -> list[ShortLink]:
         add(k.id, "kommune", k.id, "", k.navn, "kommuner", source)
         for a in k.aktiviteter:
             add(f"{k.id}-{a.id}", "kommune", k.id, a.id, f"{k.navn}: {a.titel}", "kommuner", source)
-    _require_unique(links)
+    _require_unique(links, hb.root)
     return links
 
 
-def _require_unique(links: list[ShortLink]) -> None:
+def _require_unique(links: list[ShortLink], root: Path) -> None:
     seen: dict[str, ShortLink] = {}
     errors = []
     for link in links:
         if link.key in seen:
-            errors.append(ContentError(
-                link.source, 1, 1, "id",
-                f"Det korte link {link.path} bruges allerede af '{seen[link.key].title}'; giv det ene et andet id."))
+            # At the id the link is made from: a section's own id, or the page's.
+            errors.append(error_at_id(root, (link.source,), link.anchor or link.key, (
+                f"Det korte link {link.path} bruges allerede af '{seen[link.key].title}'; giv det ene et andet id.")))
         seen.setdefault(link.key, link)
     if errors:
         raise ContentErrors(errors)
@@ -89,6 +93,8 @@ def _require_unique(links: list[ShortLink]) -> None:
 def qr_svg(url: str, title: str) -> str:
     """A QR code as a small, scalable SVG; the same URL always gives the same bytes."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", xmldecl=False, title=f"QR-kode til {title}",
-                                    border=2, omitsize=True, dark="#000")
+    # A fixed mask: segno's search for the best of the eight costs three quarters of the time, and
+    # any mask reads (tests/browser/test_shortlinks.py scans every code on the presenters' page).
+    segno.make(url, error="m", mask=QR_MASK).save(buffer, kind="svg", xmldecl=False, title=f"QR-kode til {title}",
+                                                  border=2, omitsize=True, dark="#000")
     return buffer.getvalue().decode("utf-8")
