@@ -24,6 +24,7 @@ MISTAKES = [
     ("id", "  - id: faelles-sprog", "  - id: fælles-sprog"),
     ("dobbelt", "navn: Nyby Kommune\n", "navn: Nyby Kommune\nnavn: Nyby\n"),
     ("tab", "    tekst: Projektet begynder.", "\ttekst: Projektet begynder."),
+    ("styretegn", "    tekst: Projektet begynder.", "    tekst: Projektet\x0cbegynder."),
     ("kolon", "  navn: Nye veje", "  navn: Nye veje: en ny start"),
     ("overskrift", "  Nyby Kommune har lagt", "  # Om Nyby\n  Nyby Kommune har lagt"),
     ("link", "  Nyby Kommune har lagt", "  [Læs mere](javascript:alert(1)). Nyby Kommune har lagt"),
