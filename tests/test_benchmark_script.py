@@ -1,7 +1,6 @@
 """The pure parts of benchmarks/performance.py, on tiny made-up input: no timing, no real build.
 
-Also the speed-up the benchmark led to (libyaml under the YAML reader) must read every file
-exactly as PyYAML does, and leave the inputs the two disagree on to PyYAML.
+The speed-up the benchmark led to (libyaml under the YAML reader) is tested in test_yamlsource.py.
 """
 import gzip
 import importlib.util
@@ -11,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, REPO
-from omlaegning import yamlsource
+from helpers import REPO
 
 spec = importlib.util.spec_from_file_location("performance", REPO / "benchmarks" / "performance.py")
 performance = importlib.util.module_from_spec(spec)
@@ -128,57 +126,3 @@ def test_run_measured_gives_the_peak_memory_of_that_process():
 def test_run_measured_stops_on_a_failing_command():
     with pytest.raises(RuntimeError, match="fejlede"):
         performance.run_measured([sys.executable, "-c", "raise SystemExit(3)"])
-
-
-# ---------------------------------------------------------------- the YAML speed-up
-
-def pure_python(name: str, raw: bytes):
-    """What the reader gave before libyaml: the document, or its error messages."""
-    original = yamlsource._parse_valid
-    yamlsource._parse_valid = lambda file, text: None
-    try:
-        return yamlsource.parse_yaml(name, raw)
-    except yamlsource.YamlErrors as error:
-        return [str(e) for e in error.errors]
-    finally:
-        yamlsource._parse_valid = original
-
-
-def same(a, b) -> bool:
-    if isinstance(a, list) or isinstance(b, list):
-        return a == b
-    return (a.data, a.values, a.keys) == (b.data, b.values, b.keys)
-
-
-@pytest.mark.skipif(yamlsource._CParser is None, reason="PyYAML without libyaml")
-def test_libyaml_reads_every_content_file_as_pyyaml_does():
-    real = [p for folder in (REPO / "concept", REPO / "data") for p in folder.rglob("*.yaml")]
-    fast_road = 0
-    for path in real + list(FIXTURES.rglob("*.yaml")):
-        raw = path.read_bytes()
-        fast = yamlsource._parse_valid(path.name, raw.decode("utf-8"))
-        if fast is not None:
-            fast_road += path in real
-            assert same(fast, pure_python(path.name, raw)), path
-    assert fast_road >= 0.9 * len(real) > 25  # the speed-up has not quietly gone away
-
-
-@pytest.mark.parametrize("raw", [
-    b"a: [x?]\n",                   # libyaml keeps '?' in the text, PyYAML refuses it
-    b"a: |#\n  tekst\n",            # libyaml reads a comment, PyYAML refuses it
-    b"a: [b:\n]\n",                 # an empty value: libyaml places it on the next line
-    b"a:\nb: 1\n",
-    b"!\n",                         # tags, anchors and aliases
-    b"a: &x 1\n",
-    b"a: &x [1]\nb: *x\n",
-    "a: b\ufeffc\n".encode(),        # libyaml counts columns differently after U+FEFF
-    b"a: 1\na: 2\n",                # duplicate keys are our own error
-    b"a: [1\n",
-])
-def test_what_libyaml_may_read_differently_is_left_to_pyyaml(raw):
-    assert yamlsource._parse_valid("x.yaml", raw.decode("utf-8")) is None
-    try:
-        read = yamlsource.parse_yaml("x.yaml", raw)
-    except yamlsource.YamlErrors as error:
-        read = [str(e) for e in error.errors]
-    assert same(read, pure_python("x.yaml", raw))

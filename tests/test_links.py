@@ -92,26 +92,28 @@ def test_a_moved_anchor_keeps_its_old_name_as_a_hidden_alias(locked):
 
 
 # A table of redirects that cannot be right, and what the editor is told.
+# (fra, til, the field at fault, message)
 BAD_REDIRECTS = [
-    ("/principper/alpha/", "/principper/beta/", "Linket '/principper/alpha/' findes stadig, så det kan ikke "
-                                                "omdirigeres."),
-    ("/principper/gammel/", "/principper/ny/", "Omdirigeringen skal pege på en side eller et afsnit i håndbogen; "
-                                               "'/principper/ny/' er ikke en af dem."),
-    ("/principper/gammel/", "/l/alpha/", "Omdirigeringen skal pege på en side eller et afsnit i håndbogen; "
-                                         "'/l/alpha/' er ikke en af dem."),
-    ("/kommuner/testby/#gammel", "/principper/alpha/#hvad", "Et anker kan kun omdirigeres til et afsnit på samme "
-                                                            "side, eller på den side, hele siden er flyttet til."),
+    ("/principper/alpha/", "/principper/beta/", "fra", "Linket '/principper/alpha/' findes stadig, så det kan "
+                                                       "ikke omdirigeres."),
+    ("/principper/gammel/", "/principper/ny/", "til", "Omdirigeringen skal pege på en side eller et afsnit i "
+                                                      "håndbogen; '/principper/ny/' er ikke en af dem."),
+    ("/principper/gammel/", "/l/alpha/", "til", "Omdirigeringen skal pege på en side eller et afsnit i håndbogen; "
+                                                "'/l/alpha/' er ikke en af dem."),
+    ("/kommuner/testby/#gammel", "/principper/alpha/#hvad", "til", "Et anker kan kun omdirigeres til et afsnit på "
+                                                                   "samme side, eller på den side, hele siden er "
+                                                                   "flyttet til."),
 ]
 
 
-@pytest.mark.parametrize("fra,til,message", BAD_REDIRECTS)
-def test_a_redirect_that_cannot_work_is_refused(minimal, fra, til, message):
+@pytest.mark.parametrize("fra,til,field,message", BAD_REDIRECTS)
+def test_a_redirect_that_cannot_work_is_refused(minimal, fra, til, field, message):
     minimal.write("concept/omdirigeringer.yaml", f"omdirigeringer:\n  - fra: {fra}\n    til: {til}\n")
     with pytest.raises(ContentErrors) as caught:
         render(minimal)
     [error] = caught.value.errors
     assert (error.file, error.line, error.field, error.message) == (
-        "concept/omdirigeringer.yaml", 2, "omdirigeringer[1].fra", message)
+        "concept/omdirigeringer.yaml", {"fra": 2, "til": 3}[field], f"omdirigeringer[1].{field}", message)
 
 
 def test_renaming_an_id_without_a_redirect_fails_the_real_build(repo_copy, tmp_path):

@@ -153,6 +153,18 @@ def test_an_id_that_collides_with_a_section_anchor_is_a_content_error(minimal):
         "Vælg et andet id.")
 
 
+def test_a_collision_in_a_file_saved_again_broken_is_still_a_content_error(minimal):
+    # Under serve the file may change between loading and the render that finds the collision.
+    minimal.replace("data/kommuner/testby.yaml", "id: en-indgang", "id: kilder")
+    handbook = load_handbook(minimal.root)
+    minimal.replace("data/kommuner/testby.yaml", "id: kilder", "id:\tkilder")
+    with pytest.raises(ContentErrors) as caught:
+        render_handbook(handbook)
+    [error] = caught.value.errors
+    assert (error.file, error.line, error.column, error.field) == ("data/kommuner/testby.yaml", 1, 1, "")
+    assert error.message.startswith("Ankeret '#kilder' findes 2 gange på siden kommuner/testby.md")
+
+
 def test_a_collision_on_a_page_made_of_several_files_names_the_right_file(minimal):
     text = (minimal.root / "concept/faser/slut.yaml").read_text(encoding="utf-8")
     (minimal.root / "concept/faser/slut.yaml").unlink()

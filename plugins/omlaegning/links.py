@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors
-from .yamlsource import read_yaml
+from .errors import ContentError, ContentErrors, format_field
+from .yamlsource import read_again
 
 LOCK_FILE = "links.lock"
 # An explicit heading anchor at the end of a Markdown line: "## Hvad {#hvad}".
@@ -110,10 +110,13 @@ def resolve_published(root: Path, pages, short_links: dict[str, str], moves: lis
     aliases: dict[str, dict[str, str]] = {}
     redirects, errors = [], []
 
-    def refuse(index: int, message: str) -> None:
-        # Only on a mistake is the file read again, for the positions the models do not keep.
-        document = read_yaml(root / redirects_file, redirects_file)
-        errors.append(document.error(("omdirigeringer", index, "fra"), message, key=True))
+    def refuse(index: int, message: str, field: str = "fra") -> None:
+        # Only on a mistake is the file read again.
+        path = ("omdirigeringer", index, field)
+        if document := read_again(root / redirects_file, redirects_file):
+            errors.append(document.error(path, message, key=True))
+        else:
+            errors.append(ContentError(redirects_file, 1, 1, format_field(path), message))
 
     seen = set()
     for index, move in enumerate(moves):
@@ -124,12 +127,12 @@ def resolve_published(root: Path, pages, short_links: dict[str, str], moves: lis
             refuse(index, f"Linket '{move.fra}' findes stadig, så det kan ikke omdirigeres.")
         elif move.til not in current or move.til.startswith("/l/"):
             refuse(index, f"Omdirigeringen skal pege på en side eller et afsnit i håndbogen; '{move.til}' "
-                          "er ikke en af dem.")
+                          "er ikke en af dem.", "til")
         elif not anchor:
             redirects.append(Redirect(_redirect_path(move.fra), move.til, titles[target_page]))
         elif target_page != (page if page in current else _split(moved_pages.get(page, ""))[0]):
             refuse(index, "Et anker kan kun omdirigeres til et afsnit på samme side, eller på den side, "
-                          "hele siden er flyttet til.")
+                          "hele siden er flyttet til.", "til")
         else:
             aliases.setdefault(target_page, {})[anchor] = target_anchor
         seen.add(move.fra)

@@ -13,6 +13,14 @@ from .models.concept import Link
 LINK_PATTERN = next(m.pattern for m in Link.__metadata__ if getattr(m, "pattern", None))
 
 
+def _number(value: int | float) -> str:
+    """A number as Danish text, or as typed when it is too large for babel (10**25 and more)."""
+    try:
+        return tal(value)
+    except (ArithmeticError, ValueError):
+        return str(value)
+
+
 def _kind(value: object) -> str:
     """What an editor wrote, named in Danish."""
     if value is None:
@@ -93,6 +101,8 @@ def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None)
         return f"'{value}' har ikke den form, feltet kræver."
     if kind == "string_too_long":
         return f"Teksten er for lang (højst {ctx.get('max_length')} tegn)."
+    if kind == "string_too_short":  # the loader says more where it knows the field
+        return "Feltet er tomt; skriv en tekst."
     if kind == "too_short":
         if ctx.get("min_length") == 1:
             return "Listen må ikke være tom; den skal have mindst ét punkt."
@@ -100,9 +110,9 @@ def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None)
     if kind == "too_long":
         return f"Listen må højst have {ctx.get('max_length')} punkter."
     if kind in ("greater_than_equal", "greater_than"):
-        return f"Tallet skal være mindst {tal(ctx.get('ge', ctx.get('gt')))}, men er {tal(value)}."
+        return f"Tallet skal være mindst {_number(ctx.get('ge', ctx.get('gt')))}, men er {_number(value)}."
     if kind in ("less_than_equal", "less_than"):
-        return f"Tallet må højst være {tal(ctx.get('le', ctx.get('lt')))}, men er {tal(value)}."
+        return f"Tallet må højst være {_number(ctx.get('le', ctx.get('lt')))}, men er {_number(value)}."
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"Værdien skal være en af: {expected}; fik {_kind(value)}."

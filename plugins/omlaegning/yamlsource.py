@@ -215,18 +215,18 @@ def _character_errors(file: str, text: str) -> list[ContentError]:
     return errors
 
 
-# What a value marked with an explicit tag (!!int 12) should have been, in an editor's words.
-_TAG_KINDS = {"int": "et helt tal", "float": "et tal", "bool": "true eller false", "null": "en tom værdi",
-              "str": "en tekst"}
+# What a value YAML could not read should have been, in an editor's words.
+_TAG_KINDS = {"int": "et helt tal", "float": "et tal", "bool": "true eller false"}
 
 
-def _unreadable_scalar(node: yaml.ScalarNode) -> str:
+def _unreadable_scalar(node: yaml.ScalarNode, tagged: bool) -> str:
+    """`tagged`: the editor wrote the tag (!!int 12); otherwise YAML guessed it from the value."""
+    value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
     if node.tag == "tag:yaml.org,2002:timestamp":
-        return (f"Datoen '{node.value}' findes ikke; en dato skrives ÅÅÅÅ-MM-DD og skal findes i "
-                "kalenderen.")
+        return f"Datoen '{value}' findes ikke; en dato skrives ÅÅÅÅ-MM-DD og skal findes i kalenderen."
     kind = node.tag.removeprefix("tag:yaml.org,2002:")
     if kind in _TAG_KINDS:
-        return f"Værdien '{node.value}' kan ikke læses som {_TAG_KINDS[kind]} (mærket !!{kind})."
+        return f"Værdien '{value}' kan ikke læses som {_TAG_KINDS[kind]}" + (f" (mærket !!{kind})." if tagged else ".")
     written = f"!!{kind}" if kind != node.tag else node.tag  # as the editor wrote it
     return f"YAML-mærket '{written}' er ikke tilladt i håndbogens YAML; fjern det."
 
@@ -234,10 +234,11 @@ def _unreadable_scalar(node: yaml.ScalarNode) -> str:
 class _Builder:
     """Turns composed nodes into Python values while recording positions."""
 
-    def __init__(self, file: str, loader: _Loader, lines: _Lines):
+    def __init__(self, file: str, loader: _Loader, text: str):
         self.file = file
         self.loader = loader
-        self.lines = lines
+        self.text = text
+        self.lines = _Lines(text)
         self.values: dict[FieldPath, Position] = {}
         self.keys: dict[FieldPath, Position] = {}
         self.errors: list[ContentError] = []
@@ -255,7 +256,9 @@ class _Builder:
         # PyYAML's constructors fail in many ways on an explicit tag they cannot read: '!!bool maybe'
         # with KeyError, '!!int ""' with IndexError, '!!timestamp x' with AttributeError.
         except (yaml.constructor.ConstructorError, ValueError, OverflowError, LookupError, AttributeError):
-            self.errors.append(_error_at(self.file, where, _unreadable_scalar(node), format_field(path)))
+            # A tagged value starts at its tag.
+            tagged = self.text.startswith("!", node.start_mark.index)
+            self.errors.append(_error_at(self.file, where, _unreadable_scalar(node, tagged), format_field(path)))
             return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict:
@@ -345,7 +348,7 @@ def _parse_valid(file: str, text: str) -> YamlDocument | None:
         nodes = _documents(loader)
         if len(nodes) > 1:
             return None
-        builder = _Builder(file, loader, _Lines(text))
+        builder = _Builder(file, loader, text)
         data = builder.build(nodes[0], ()) if nodes else None
     except (yaml.YAMLError, YamlErrors, RecursionError):
         return None
@@ -369,7 +372,7 @@ def parse_yaml(file: str, raw: bytes) -> YamlDocument:
             raise YamlErrors([_error_at(
                 file, lines.at(nodes[1].start_mark.index),
                 "Her begynder et nyt YAML-dokument efter '---'; filen må kun indeholde ét.")])
-        builder = _Builder(file, loader, lines)
+        builder = _Builder(file, loader, text)
         data = builder.build(nodes[0], ()) if nodes else None
     except _AliasUsed as error:
         raise YamlErrors([_error_at(
@@ -392,3 +395,12 @@ def parse_yaml(file: str, raw: bytes) -> YamlDocument:
 
 def read_yaml(path: Path, shown_as: str) -> YamlDocument:
     return parse_yaml(shown_as, path.read_bytes())
+
+
+def read_again(path: Path, shown_as: str) -> YamlDocument | None:
+    """A file read once more after loading, for positions the models do not keep; None when it
+    cannot be read any longer (saved again, broken, during `mkdocs serve`)."""
+    try:
+        return read_yaml(path, shown_as)
+    except (YamlErrors, OSError):
+        return None

@@ -57,11 +57,16 @@ def _no_control_characters(text: str) -> None:
         raise ValueError(f"Teksten indeholder et usynligt styretegn (U+{ord(found.group()):04X}); slet det.")
 
 
-def _plain_line(text: str) -> str:
-    # A line break in a title would split the heading from its {#id} anchor.
+def _one_line(text: str) -> str:
+    # A line break in a title would split the heading from its {#id} anchor, in a cell the table row.
     if _LINE_BREAK.search(text):
         raise ValueError("Teksten skal stå på én linje; brug et felt med Markdown til længere tekst.")
     _no_control_characters(text)
+    return text
+
+
+def _plain_line(text: str) -> str:
+    _one_line(text)
     # Titles also reach places the theme un-escapes (Material's <title> uses striptags),
     # so < and > are refused here rather than trusted to escaping.
     if "<" in text or ">" in text:
@@ -120,12 +125,12 @@ MarkdownTekst = Annotated[
 TAL_GRAENSE = 10**15
 
 
-def _showable_number(value: int | float | str) -> int | float | str:
+def _showable_value(value: int | float | str) -> int | float | str:
     if isinstance(value, str):
-        return value
-    if not math.isfinite(value):
-        raise ValueError("'.nan' og '.inf' er ikke tal, håndbogen kan vise; skriv tallet med cifre.")
-    if abs(value) > TAL_GRAENSE:
+        return _one_line(value)
+    if math.isnan(value):
+        raise ValueError("'.nan' er ikke et tal, håndbogen kan vise; skriv tallet med cifre.")
+    if abs(value) > TAL_GRAENSE:  # also .inf, and 1e400, which YAML reads as infinity
         raise ValueError(f"Tallet er for stort til håndbogen (grænsen er {tal(TAL_GRAENSE)}, også for "
                          "negative tal); tjek, om der er tastet cifre for meget.")
     return value
@@ -133,10 +138,10 @@ def _showable_number(value: int | float | str) -> int | float | str:
 
 # For editors' schema checks; JSON Schema applies the bounds to numbers only, so they fit Celle too.
 _BOUNDS = Field(json_schema_extra={"minimum": -TAL_GRAENSE, "maximum": TAL_GRAENSE})
-Tal = Annotated[int | float, AfterValidator(_showable_number), _BOUNDS]
-# A table cell: a number (checked like Tal) or a text. One validator on the whole union gives one
-# message; a Tal inside the union would add the text's "expected a text" to it.
-Celle = Annotated[int | float | str, AfterValidator(_showable_number), _BOUNDS]
+Tal = Annotated[int | float, AfterValidator(_showable_value), _BOUNDS]
+# A table cell: a number (checked like Tal) or a text on one line. One validator on the whole union
+# gives one message; a Tal inside the union would add the text's "expected a text" to it.
+Celle = Annotated[int | float | str, AfterValidator(_showable_value), _BOUNDS]
 
 
 def kilder_field(description: str = "Kilder til oplysningerne: id'er fra concept/kilder.yaml."):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import ContentError, ContentErrors, FieldPath
 from ..links import ANCHOR
-from ..yamlsource import read_yaml
+from ..yamlsource import read_again
 
 
 def _paths_of_id(data: object, anchor: str, path: FieldPath = ()) -> list[FieldPath]:
@@ -26,10 +26,10 @@ def error_at_id(root: Path, sources: tuple[str, ...], entity_id: str, message: s
     """The error at the last `id: entity_id` in the files (in a collision the other one is a fixed
     name or stands higher up), or at the top of the first file when no file has it.
 
-    Only on a mistake are the files read again, for the positions the models do not keep."""
+    Only on a mistake are the files read again."""
     for source in reversed(sources):
-        document = read_yaml(root / source, source)
-        if paths := _paths_of_id(document.data, entity_id):
+        document = read_again(root / source, source)
+        if document and (paths := _paths_of_id(document.data, entity_id)):
             return document.error(paths[-1], message)
     return ContentError(sources[0], 1, 1, "", message)
 
