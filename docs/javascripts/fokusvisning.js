@@ -27,17 +27,18 @@
     return nodes;
   }
 
-  // A copy must not repeat the page's ids: prefix them, and what points at them, inside the copy.
+  // A copy must not repeat the page's ids: prefix them, and what points at them, inside the copy
+  // ("fokus_", with an underscore no anchor may hold, so no prefixed id can be one of the page's).
   function copyOf(node) {
     var copy = node.cloneNode(true);
     [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("*"))).forEach(function (element) {
       if (element.id) {
-        element.id = "fokus-" + element.id;
+        element.id = "fokus_" + element.id;
       }
       ["aria-labelledby", "aria-describedby"].forEach(function (name) {
         if (element.hasAttribute(name)) {
           element.setAttribute(name, element.getAttribute(name).split(" ").map(function (id) {
-            return "fokus-" + id;
+            return "fokus_" + id;
           }).join(" "));
         }
       });
@@ -71,7 +72,8 @@
 
   function build() {
     view = document.createElement("div");
-    view.id = "fokusvisning";
+    // An underscore, which no anchor may hold: the presenters' page has a section #fokusvisning.
+    view.id = "fokus_visning";
     view.setAttribute("role", "dialog");
     view.setAttribute("aria-modal", "true");
     var bar = document.createElement("div");

@@ -3,10 +3,11 @@
 // Danish name and a spoken confirmation. It follows the heading rather than sitting inside it,
 // so the heading's own name stays the section's title.
 document$.subscribe(function () {
-  var status = document.getElementById("kopier-link-status");
+  // An underscore, which no anchor may hold, keeps the id apart from every section's.
+  var status = document.getElementById("kopier_link_status");
   if (!status) {
     status = document.createElement("div");
-    status.id = "kopier-link-status";
+    status.id = "kopier_link_status";
     status.className = "md-visually-hidden";
     status.setAttribute("aria-live", "polite");
     document.body.appendChild(status);

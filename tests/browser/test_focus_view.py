@@ -7,7 +7,7 @@ PRINCIPLE = "/principper/ressourcer/"
 
 
 def shown_heading(page) -> str:
-    return page.locator("#fokusvisning .fokus-indhold").locator("h1, h2, h3").first.inner_text()
+    return page.locator("#fokus_visning .fokus-indhold").locator("h1, h2, h3").first.inner_text()
 
 
 def open_hvorfor(page, base_url):
@@ -24,13 +24,13 @@ def test_a_section_opens_alone_in_large_type_without_navigation(page, base_url):
     assert page.url.endswith(f"{PRINCIPLE}?fokus#hvorfor")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", "article h1"):
         assert not page.locator(hidden).first.is_visible(), hidden
-    text_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#fokusvisning p:not(.fokus-placering)')).fontSize)")
+    text_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#fokus_visning p:not(.fokus-placering)')).fontSize)")
     assert text_size >= 24
-    assert page.locator("#fokusvisning").get_by_text("Juridisk:").is_visible()
+    assert page.locator("#fokus_visning").get_by_text("Juridisk:").is_visible()
     # The next section's text is not on the screen.
-    assert not page.locator("#fokusvisning").locator("h2", has_text="Hvordan").count()
+    assert not page.locator("#fokus_visning").locator("h2", has_text="Hvordan").count()
     # The page's introduction is the first section, Hvad the second.
-    assert page.locator("#fokusvisning .fokus-placering").inner_text().endswith("afsnit 3 af 7")
+    assert page.locator("#fokus_visning .fokus-placering").inner_text().endswith("afsnit 3 af 7")
 
 
 def test_arrow_keys_and_a_clicker_move_between_the_sections_of_the_page(page, base_url):
@@ -72,7 +72,7 @@ def test_a_clicker_scrolls_a_long_section_before_it_moves_on(browser, base_url):
     assert shown_heading(page) == "Principper i praksis"
     page.keyboard.press("PageDown")
     assert shown_heading(page) == "Principper i praksis"
-    page.wait_for_function("document.getElementById('fokusvisning').scrollTop > 0")
+    page.wait_for_function("document.getElementById('fokus_visning').scrollTop > 0")
     for _ in range(40):
         page.wait_for_timeout(300)  # keyboard scrolling is animated, as for a presenter's clicks
         page.keyboard.press("PageDown")
@@ -80,7 +80,7 @@ def test_a_clicker_scrolls_a_long_section_before_it_moves_on(browser, base_url):
             break
     assert shown_heading(page) == "Faser"
     # Tables grow with the text.
-    cell = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#fokusvisning td')).fontSize)")
+    cell = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#fokus_visning td')).fontSize)")
     assert cell >= 20
     context.close()
 
@@ -88,7 +88,7 @@ def test_a_clicker_scrolls_a_long_section_before_it_moves_on(browser, base_url):
 def test_escape_closes_the_view_and_gives_the_keyboard_back_to_the_button(page, base_url):
     open_hvorfor(page, base_url)
     page.keyboard.press("Escape")
-    assert page.locator("#fokusvisning").count() == 0
+    assert page.locator("#fokus_visning").count() == 0
     assert page.url.endswith(f"{PRINCIPLE}#hvorfor")
     assert page.locator(".md-header").is_visible()
     assert page.evaluate("document.activeElement.className") == "fokus-knap"
@@ -100,8 +100,8 @@ def test_a_link_from_a_slide_opens_the_view_at_its_section(page, base_url):
     page.wait_for_load_state("networkidle")
     assert shown_heading(page).startswith("Recovery-vej 2")
     # A subsection shows the title of its section above it.
-    assert page.locator("#fokusvisning .fokus-overafsnit").inner_text() == "Aktiviteter"
-    assert page.evaluate("document.activeElement.id") == "fokus-peer-stoette"
+    assert page.locator("#fokus_visning .fokus-overafsnit").inner_text() == "Aktiviteter"
+    assert page.evaluate("document.activeElement.id") == "fokus_peer-stoette"
 
 
 def test_an_anchor_inside_a_section_opens_that_section_and_an_unknown_one_opens_nothing(page, base_url):
@@ -110,15 +110,31 @@ def test_an_anchor_inside_a_section_opens_that_section_and_an_unknown_one_opens_
     assert shown_heading(page) == "Faser"
     page.goto(base_url + "/principper/ressourcer/?fokus#findes-ikke")
     page.wait_for_load_state("networkidle")
-    assert page.locator("#fokusvisning").count() == 0
+    assert page.locator("#fokus_visning").count() == 0
     assert page.locator(".md-header").is_visible()
 
 
 def test_the_open_view_repeats_no_id_and_passes_axe(page, base_url):
     page.goto(base_url + "/sammenligning/?fokus#principper")
     page.wait_for_load_state("networkidle")
-    assert page.locator("#fokusvisning table caption").inner_text().startswith("Kommunernes aktiviteter")
+    assert page.locator("#fokus_visning table caption").inner_text().startswith("Kommunernes aktiviteter")
     ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
     assert len(ids) == len(set(ids))
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
     assert [v["id"] for v in result.response["violations"]] == []
+
+
+def test_the_presenters_page_with_its_own_focus_view_section_is_readable(page, base_url):
+    # The page has a section with the anchor #fokusvisning; once the dialog's id was the same, and its
+    # styles laid that heading over the whole page.
+    page.goto(base_url + "/oplaegsholdere/")
+    assert page.locator("[id='fokusvisning']").evaluate("el => el.tagName") == "H2"
+    title = page.locator("article h1")
+    box = title.bounding_box()
+    on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('h1') !== null",
+                           [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+    assert on_top, "something covers the page title"
+    page.goto(base_url + "/oplaegsholdere/?fokus#fokusvisning")
+    assert page.get_by_role("dialog").is_visible()
+    assert shown_heading(page) == page.locator("[id='fokusvisning']").first.evaluate(
+        "el => el.firstChild.textContent.trim()")

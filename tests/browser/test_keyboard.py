@@ -88,7 +88,7 @@ def test_copy_link_beside_a_heading_works_from_the_keyboard(browser, base_url):
     button.focus()
     assert focused(page)["outline"] != "none"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('kopier-link-status').textContent !== ''")
+    page.wait_for_function("document.getElementById('kopier_link_status').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == base_url + "/kommuner/herning/#en-indgang"
     assert button.text_content() == "Link kopieret"
     assert page.locator("h2 + .kopier-link, h3 + .kopier-link").count() >= 10
