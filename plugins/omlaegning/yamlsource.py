@@ -234,11 +234,11 @@ def _unreadable_scalar(node: yaml.ScalarNode, tagged: bool) -> str:
 class _Builder:
     """Turns composed nodes into Python values while recording positions."""
 
-    def __init__(self, file: str, loader: _Loader, text: str):
+    def __init__(self, file: str, loader: _Loader, text: str, lines: _Lines):
         self.file = file
         self.loader = loader
         self.text = text
-        self.lines = _Lines(text)
+        self.lines = lines
         self.values: dict[FieldPath, Position] = {}
         self.keys: dict[FieldPath, Position] = {}
         self.errors: list[ContentError] = []
@@ -348,7 +348,7 @@ def _parse_valid(file: str, text: str) -> YamlDocument | None:
         nodes = _documents(loader)
         if len(nodes) > 1:
             return None
-        builder = _Builder(file, loader, text)
+        builder = _Builder(file, loader, text, _Lines(text))
         data = builder.build(nodes[0], ()) if nodes else None
     except (yaml.YAMLError, YamlErrors, RecursionError):
         return None
@@ -372,7 +372,7 @@ def parse_yaml(file: str, raw: bytes) -> YamlDocument:
             raise YamlErrors([_error_at(
                 file, lines.at(nodes[1].start_mark.index),
                 "Her begynder et nyt YAML-dokument efter '---'; filen må kun indeholde ét.")])
-        builder = _Builder(file, loader, text)
+        builder = _Builder(file, loader, text, lines)
         data = builder.build(nodes[0], ()) if nodes else None
     except _AliasUsed as error:
         raise YamlErrors([_error_at(
