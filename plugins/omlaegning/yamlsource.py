@@ -201,6 +201,8 @@ def _decode(file: str, raw: bytes) -> str:
 def _character_errors(file: str, text: str) -> list[ContentError]:
     """Tabs and characters YAML cannot hold (a NUL, a form feed from Word...), the first of each
     kind on every line: YAML would refuse the first one only, and in English."""
+    if "\t" not in text and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return []  # nearly every file: one scan, no splitting into lines
     errors = []
     for number, line in enumerate(editor_lines(text), start=1):
         if "\t" in line:
@@ -298,7 +300,7 @@ class _FastLoader(_Loader):
     """
 
     def __init__(self, text: str):
-        super().__init__(text)  # the Python reader still refuses unprintable characters
+        super().__init__(text)  # the Python reader's state; _character_errors has checked the text
         self._events = _CParser(text)
         self.check_event, self.peek_event = self._events.check_event, self._events.peek_event
         self._flow: list[bool] = []  # for each open collection: is it [...] or {...}
