@@ -795,8 +795,7 @@ def shown_numbers(values: list) -> list[str]:
 
 
 @settings(PROPERTY, max_examples=examples(15))
-@given(values=st.lists(st.one_of(gen.heltal, gen.kommatal, st.integers(-TAL_GRAENSE, TAL_GRAENSE),
-                                 st.floats(-TAL_GRAENSE, TAL_GRAENSE)), min_size=1, max_size=8))
+@given(values=st.lists(st.one_of(gen.heltal, gen.kommatal), min_size=1, max_size=8))
 def test_numbers_render_as_danish_numbers(values):
     for shown in shown_numbers(values):
         assert DANISH_NUMBER.match(shown), shown
