@@ -40,8 +40,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+from synthetic import COPIED, copy_handbook, write_synthetic_handbook  # noqa: E402 (needs the path above)
+
 RESULTS = REPO / "benchmarks" / "ydelse.md"
-COPIED = ("mkdocs.yml", "links.lock", "docs", "overrides", "concept", "data", "schema")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("SOURCE_DATE_EPOCH", None)  # the plugin sets it from git; the plain build never reads it
 
@@ -337,15 +339,7 @@ def real_tree(target: Path) -> bool:
     """The handbook as it is in the working tree, in a clone so git history is there. True if it is."""
     history = (REPO / ".git").exists() and subprocess.run(
         ["git", "clone", "-q", str(REPO), str(target)], capture_output=True).returncode == 0
-    target.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        source, copy = REPO / name, target / name
-        if copy.is_dir():
-            shutil.rmtree(copy)
-        if source.is_dir():
-            shutil.copytree(source, copy)
-        elif source.exists():
-            shutil.copy2(source, copy)
+    copy_handbook(target)
     return history and bool(subprocess.run(["git", "-C", str(target), "log", "-1", "--format=%h"],
                                            capture_output=True, text=True).stdout.strip())
 
@@ -397,8 +391,6 @@ def compare_builds(tree: Path, work: Path, runs: int) -> tuple[list[Run], list[R
 
 
 def synthetic_builds(work: Path, runs: int) -> dict[int, tuple[list[float], int, int]]:
-    sys.path.insert(0, str(REPO / "tests"))
-    from synthetic import write_synthetic_handbook
     results = {}
     for count in MUNICIPALITIES:
         tree = write_synthetic_handbook(work / f"kommuner-{count}", count)

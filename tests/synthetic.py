@@ -75,10 +75,12 @@ def synthetic_municipality(number: int, principper: list[str], faser: list[str],
 
 
 def copy_handbook(target: Path) -> Path:
-    """The real handbook (config, docs, theme overrides, content, lock and schemas) copied to target."""
+    """The real handbook (config, docs, theme overrides, content, lock and schemas) copied to target,
+    replacing what a git clone there already holds of it."""
     for name in COPIED:
         source = REPO / name
         if source.is_dir():
+            shutil.rmtree(target / name, ignore_errors=True)
             shutil.copytree(source, target / name)
         else:
             target.mkdir(parents=True, exist_ok=True)
