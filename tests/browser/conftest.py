@@ -6,6 +6,7 @@ from playwright.sync_api import sync_playwright
 
 from chromium import CHROMIUM, CHROMIUM_ARGS, ensure_chromium
 from localserver import serve
+from policywatch import watch_policy
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +26,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A fresh page; whatever the test does on it, the pages' security policy must never be violated."""
     context = browser.new_context(locale="da-DK")
+    violations = watch_policy(context)
     yield context.new_page()
     context.close()
+    assert violations == []

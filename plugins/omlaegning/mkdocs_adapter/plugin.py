@@ -24,6 +24,8 @@ from ..history import last_commit_time, read_history
 from ..loader import load_handbook
 from ..render import render_handbook
 from ..render.text import error_box, escaped_nav
+from ..csp import with_policy
+from ..sanitize import clean
 from .config import OmlaegningConfig
 
 log = logging.getLogger("mkdocs.plugins.omlaegning")
@@ -102,6 +104,17 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         return error_box(self.problems.errors) + markdown if self.problems else markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        # Every page, hand-written ones too: safety is a property of the output, not of the YAML checks.
+        return clean(html)
+
+    def on_post_page(self, output, *, page, config):
+        return with_policy(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        # The theme's own pages, such as 404.html; sitemap.xml is not HTML.
+        return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server, config, builder):
         for folder in CONTENT_DIRS:

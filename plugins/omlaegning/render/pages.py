@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import formatting
+from ..csp import with_policy
 from ..handbook import Handbook
 from ..history import History
 from ..models.references import references
@@ -98,7 +99,7 @@ def redirect_html(redirect: Redirect) -> str:
     page, _, anchor = redirect.target.partition("#")
     relative = posixpath.relpath(page, "/" + posixpath.dirname(redirect.path))
     target = ("./" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
-    return _html_environment().get_template("redirect.html.j2").render(redirect=redirect, target=target)
+    return with_policy(_html_environment().get_template("redirect.html.j2").render(redirect=redirect, target=target))
 
 
 @cache

@@ -1,6 +1,8 @@
 """Text from YAML cannot run code in a reader's browser: no dialog opens, no injected script runs."""
 from helpers import mkdocs_build
 from localserver import serve
+from policywatch import watch_policy
+from xss_vectors import VECTOR_PAGES
 
 PAYLOADS = {
     # Markdown fields may contain < (shown as text), attribute lists and links are refused or escaped.
@@ -36,3 +38,26 @@ def test_script_in_yaml_text_never_runs(browser, repo_copy, tmp_path):
         assert "&lt;script&gt;window.__xss=1; alert(1)&lt;/script&gt;" in page.content()
     context.close()
     assert dialogs == []
+
+
+def test_pages_built_from_the_xss_corpus_run_nothing_and_ask_no_other_host(browser, site_full_of_vectors):
+    context = browser.new_context()
+    violations = watch_policy(context)
+    page = context.new_page()
+    dialogs, requested = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: requested.append(request.url))
+    with serve(site_full_of_vectors) as base:
+        for url in VECTOR_PAGES:
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+            for link in page.locator("article a[href]").all()[:40]:
+                link.hover()
+            # The browser's own reading of every link address on the page.
+            protocols = set(page.eval_on_selector_all("article a[href], article img[src]",
+                                                      "els => els.map(e => new URL(e.href || e.src).protocol)"))
+            assert protocols <= {"http:", "https:", "mailto:"}, (url, protocols)
+    context.close()
+    assert dialogs == []
+    assert [u for u in requested if not u.startswith(base + "/")] == []
+    assert violations == []

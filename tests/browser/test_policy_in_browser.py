@@ -1,0 +1,63 @@
+"""Every page works under its Content-Security-Policy, and the policy stops what it is there to stop."""
+import shutil
+
+from localserver import serve
+from policywatch import watch_policy
+from siteurls import site_urls
+
+
+def test_every_page_and_the_404_page_load_without_a_violation(browser, built_site, base_url):
+    context = browser.new_context(locale="da-DK")
+    violations = watch_policy(context)
+    page = context.new_page()
+    for url in site_urls(built_site) + ["/404.html"]:
+        page.goto(base_url + url)
+        page.wait_for_load_state("networkidle")
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, url
+    context.close()
+    assert violations == []
+
+
+def test_search_copy_link_focus_view_qr_codes_and_print_work_under_the_policy(browser, base_url):
+    context = browser.new_context(locale="da-DK", permissions=["clipboard-read", "clipboard-write"])
+    violations = watch_policy(context)
+    page = context.new_page()
+    page.goto(base_url + "/")
+    page.keyboard.press("s")
+    page.keyboard.type("bostøtte")
+    page.wait_for_selector(".md-search-result__item")
+    page.goto(base_url + "/kommuner/herning/")
+    page.get_by_role("button", name="Kopiér link til afsnittet Recovery-vej 1: Én indgang til socialpsykiatrien").click()
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + "/kommuner/herning/#en-indgang"
+    page.goto(base_url + "/principper/ressourcer/?fokus#hvorfor")
+    page.wait_for_selector("#fokus_visning")
+    page.keyboard.press("ArrowRight")
+    assert page.url.endswith("?fokus#hvordan")
+    page.goto(base_url + "/oplaegsholdere/")
+    page.wait_for_load_state("networkidle")
+    drawn = page.eval_on_selector_all("img[src$='qr.svg']", "imgs => imgs.map(img => img.complete && img.naturalWidth > 0)")
+    assert drawn and all(drawn)
+    page.emulate_media(media="print")
+    page.pdf(format="A4")
+    context.close()
+    assert violations == []
+
+
+def test_an_inline_script_added_to_a_built_page_is_blocked(browser, built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    index = site / "principper" / "index.html"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "</body>", "<script>window.__injiceret = true</script><img src=x onerror=\"window.__injiceret = true\"></body>"),
+        encoding="utf-8")
+    context = browser.new_context()
+    violations = watch_policy(context)
+    page = context.new_page()
+    with serve(site) as base:
+        page.goto(base + "/principper/")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__injiceret") is None
+        # The theme's and the site's own scripts still ran: the copy-link buttons are there.
+        assert page.locator("button.kopier-link").count() > 0
+    context.close()
+    assert sorted(v.split()[0] for v in violations) == ["script-src-attr", "script-src-elem"]
