@@ -89,8 +89,9 @@ _HEADING = re.compile(r"^[ \t>]*(?:(?:[-+*]|\d+[.)])[ \t]+[ \t>]*)*#{1,6}(?!#)|^
 # Like Markdown, a target may hold balanced brackets: [x](javascript:alert(1)) has the target
 # 'javascript:alert(1)'.
 # Reference definitions are looked for anywhere, not only at a line's start: Python-Markdown also
-# reads them inside quotes, list items and boxes.
-_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|\[[^\]]+\]:[ \t]*<?(\S*?)>?(?:\s|$)")
+# reads them inside quotes, list items and boxes, and with the address on the next line.
+# This check teaches the editor; the sanitizer (sanitize.py) is what keeps pages safe.
+_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|\[[^\]]+\]:[ \t]*(?:\n[ \t>]*)?<?(\S*?)>?(?:\s|$)")
 # Web and mail links, or a plain relative path: nothing a browser could run (javascript:, data:,
 # or a scheme hidden behind an HTML entity such as &#58;).
 _SAFE_TARGET = re.compile(r"^(https?://[^\s&]+|mailto:[^\s&:]+|[A-Za-z0-9._~/#?=%-]*)$")
