@@ -23,6 +23,7 @@ from omlaegning.loader import load_handbook
 from omlaegning.models.base import MarkdownTekst
 from omlaegning.render import render_handbook
 from omlaegning.render import text
+from omlaegning.render.shortlinks import qr_svg
 from omlaegning.sanitize import clean
 
 from helpers import REPO
@@ -130,3 +131,10 @@ def test_table_cells_reach_the_figures_as_text_only(repo_copy):
         assert {e.tag for e in tree.iter()} <= drawn_from_real_content
         assert not [a for e in tree.iter() for a in e.attrib if a.startswith("on") or a.endswith("href")]
     assert any("<script>alert(1)</script>" in "".join(tree.itertext()) for tree in figures)
+
+
+@pytest.mark.parametrize("title", RAW_HTML[:8])
+def test_a_qr_code_caption_stays_text(title):
+    tree = ElementTree.fromstring(qr_svg("https://eksempel.dk/l/a/", title))
+    assert [e.tag.rpartition("}")[2] for e in tree.iter()] == ["svg", "title", "path"]
+    assert tree.find("{http://www.w3.org/2000/svg}title").text == f"QR-kode til {title}"
