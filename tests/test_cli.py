@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from omlaegning.cli import main
@@ -101,3 +102,26 @@ def test_every_field_in_the_schemas_is_described_for_editors():
                for owner, definition in [("(fil)", schema), *schema.get("$defs", {}).items()]
                for prop, spec in definition.get("properties", {}).items() if "description" not in spec]
     assert missing == []
+
+
+def test_check_works_from_a_folder_inside_the_project(repo_copy):
+    result = run_cli("check", cwd=repo_copy.root / "data" / "kommuner")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Indholdet er i orden:")
+    repo_copy.replace("data/kommuner/herning.yaml", "\nid: herning\n", "\nid: Herning\n")
+    broken = run_cli("check", cwd=repo_copy.root / "concept" / "principper")
+    assert broken.returncode == 1
+    assert broken.stderr.splitlines()[1].startswith("data/kommuner/herning.yaml:2:5: felt 'id':")
+
+
+@pytest.mark.parametrize("args,message", [
+    (["chek"], "omlaegning: fejl: KOMMANDO: 'chek' findes ikke; vælg mellem check, schema, lock, export"),
+    (["check", "--alt"], "omlaegning: fejl: ukendt tilføjelse til kommandoen: --alt"),
+    (["export"], "omlaegning export: fejl: mangler: mappe"),
+    (["--rod"], "omlaegning: fejl: --rod skal efterfølges af en værdi"),
+])
+def test_the_command_line_speaks_danish_when_it_is_used_wrongly(args, message):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].startswith("brug: omlaegning")
+    assert result.stderr.splitlines()[-1] == message

@@ -1,10 +1,10 @@
 """omlaegning check | schema | export: the handbook's command line, in Danish."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from .argparse_da import DanishArgumentParser
 from .errors import ContentErrors
 from .export import ExportError, export
 from .links import LOCK_FILE, read_lock, write_lock
@@ -23,7 +23,7 @@ def _check(args) -> int:
 
 
 def _schema(args) -> int:
-    for path in write_schemas(args.mappe):
+    for path in write_schemas(args.mappe or args.rod / "schema"):
         print(f"Skrev {path}")
     return 0
 
@@ -40,16 +40,25 @@ def _export(args) -> int:
     return 0
 
 
+def project_root(start: Path) -> Path:
+    """The nearest folder from start upwards that holds the handbook (its mkdocs.yml and concept/),
+    so the commands work from any folder inside the project; start itself when there is none."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "concept").is_dir():
+            return folder
+    return start
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="omlaegning", description="Omlægningshåndbogens værktøj.")
-    parser.add_argument("--rod", type=Path, default=Path("."),
-                        help="mappen med concept/ og data/ (standard: den aktuelle mappe)")
+    parser = DanishArgumentParser(prog="omlaegning", description="Omlægningshåndbogens værktøj.")
+    parser.add_argument("--rod", type=Path, default=None,
+                        help="mappen med concept/ og data/ (standard: håndbogens mappe, fundet fra den aktuelle mappe)")
     parser.add_argument("--github", action="store_true",
                         help="skriv også fejl som GitHub-annoteringer, så de vises på linjen")
     commands = parser.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO")
     commands.add_parser("check", help="tjek alt indhold uden at bygge (hurtigt)").set_defaults(run=_check)
     schema = commands.add_parser("schema", help="skriv JSON Schema for YAML-filerne")
-    schema.add_argument("mappe", type=Path, nargs="?", default=Path("schema"))
+    schema.add_argument("mappe", type=Path, nargs="?", default=None, help="standard: schema/ i håndbogens mappe")
     schema.set_defaults(run=_schema)
     commands.add_parser("lock", help=f"skriv alle håndbogens links i {LOCK_FILE}, så de ikke kan forsvinde") \
         .set_defaults(run=_lock)
@@ -57,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     exporter.add_argument("mappe", type=Path)
     exporter.set_defaults(run=_export)
     args = parser.parse_args(argv)
+    args.rod = args.rod if args.rod is not None else project_root(Path.cwd().resolve())
     try:
         return args.run(args)
     except ContentErrors as error:
