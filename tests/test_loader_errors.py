@@ -218,3 +218,21 @@ def test_an_error_stays_one_line_whatever_the_editor_typed(minimal):
              "enkelte bindestreger (ikke æ, ø, å eller mellemrum), fx 'en-indgang'.")]
     # GitHub reads %, CR and LF in a workflow command as escapes: the percent sign is escaped.
     assert "50 %25\\r\\nx" in errors[1].github_annotation()
+
+
+def test_a_field_indented_into_the_block_text_above_it_is_not_lost_silently(minimal):
+    minimal.replace(K, "    beskrivelse: En dør ind.\n",
+                    "    beskrivelse: |\n      En dør ind.\n      status: planlagt\n")
+    errors = minimal.errors()
+    assert [(e.file, e.line, e.column, e.field) for e in errors] == [(K, 20, 7, "aktiviteter[1].status")]
+    assert errors[0].message == (
+        "Linjen ligner feltet 'status', men står inde i teksten 'beskrivelse' (linje 18) og ville blive vist "
+        "som tekst. Ryk 'status:' ud, så den står lige under 'beskrivelse:' med 4 mellemrum foran; er linjen "
+        "ment som tekst, så skriv 'Status:' med stort.")
+
+
+def test_a_line_meant_as_text_may_look_like_a_field_when_it_says_so(minimal):
+    # Capitalised, or a word that is no field of the entry: both stay text, as the editor wrote them.
+    minimal.replace(K, "    beskrivelse: En dør ind.\n",
+                    "    beskrivelse: |\n      En dør ind.\n      Status: planlagt\n      bemærk: vigtigt\n")
+    assert load_handbook(minimal.root).kommuner[0].aktiviteter[0].beskrivelse.endswith("bemærk: vigtigt")

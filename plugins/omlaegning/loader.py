@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ValidationError
 
+from .blocktext import fields_inside_texts
 from .errors import ContentError, ContentErrors
 from .filekinds import CONTENT_DIRS, FILE_KINDS, RESERVED_IDS, FileKind
 from .handbook import Handbook, danish_sort_key
@@ -179,10 +180,15 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
                 else "håndbogen kan ikke bygges uden dens indhold.")))
             declared.add_broken_file(kind, rel, None)
             continue
+        misplaced = fields_inside_texts(doc, lambda path, model=kind.model: _allowed_fields(model, path))
+        errors += misplaced
         try:
             model = kind.model.model_validate(doc.data)
         except ValidationError as error:
             errors += _validation_errors(kind, doc, error)
+            declared.add_broken_file(kind, rel, doc.data)
+            continue
+        if misplaced:
             declared.add_broken_file(kind, rel, doc.data)
             continue
         if kind.one_per_file and model.id != stem:

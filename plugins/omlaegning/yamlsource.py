@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -35,6 +35,8 @@ class YamlDocument:
     # Where each value starts, and where each mapping key starts (for unknown fields).
     values: dict[FieldPath, Position]
     keys: dict[FieldPath, Position]
+    # Lines inside block texts (| and >) that begin like a field ("status: ..."): where, and the name.
+    key_like_lines: dict[FieldPath, list[tuple[Position, str]]] = field(default_factory=dict)
 
     def position(self, path: FieldPath, *, key: bool = False) -> Position:
         """The position of a field, or of the nearest enclosing value that exists."""
@@ -233,6 +235,10 @@ def _unreadable_scalar(node: yaml.ScalarNode, tagged: bool) -> str:
     return f"YAML-mærket '{written}' er ikke tilladt i håndbogens YAML; fjern det."
 
 
+# A line that begins like a YAML field: a lower-case name, a colon, then a space or the line's end.
+_KEY_LIKE = re.compile(r"^[ \t]*([a-z_]+):(?=[ \t]|$)", re.MULTILINE)
+
+
 class _Builder:
     """Turns composed nodes into Python values while recording positions."""
 
@@ -244,6 +250,7 @@ class _Builder:
         self.values: dict[FieldPath, Position] = {}
         self.keys: dict[FieldPath, Position] = {}
         self.errors: list[ContentError] = []
+        self.key_like_lines: dict[FieldPath, list[tuple[Position, str]]] = {}
 
     def build(self, node: yaml.Node, path: FieldPath) -> object:
         where = self.values[path] = self.lines.at(node.start_mark.index)
@@ -253,6 +260,10 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.style in ("|", ">"):
+            if found := [(self.lines.at(m.start(1)), m.group(1))
+                         for m in _KEY_LIKE.finditer(self.text, node.start_mark.index, node.end_mark.index)]:
+                self.key_like_lines[path] = found
         try:
             return self.loader.construct_object(node)
         # PyYAML's constructors fail in many ways on an explicit tag they cannot read: '!!bool maybe'
@@ -356,7 +367,7 @@ def _parse_valid(file: str, text: str) -> YamlDocument | None:
         return None
     finally:
         loader.dispose()
-    return None if builder.errors else YamlDocument(file, data, builder.values, builder.keys)
+    return None if builder.errors else YamlDocument(file, data, builder.values, builder.keys, builder.key_like_lines)
 
 
 def parse_yaml(file: str, raw: bytes) -> YamlDocument:
@@ -392,7 +403,7 @@ def parse_yaml(file: str, raw: bytes) -> YamlDocument:
         loader.dispose()
     if builder.errors:
         raise YamlErrors(builder.errors)
-    return YamlDocument(file, data, builder.values, builder.keys)
+    return YamlDocument(file, data, builder.values, builder.keys, builder.key_like_lines)
 
 
 def read_yaml(path: Path, shown_as: str) -> YamlDocument:
