@@ -92,8 +92,8 @@ def test_content_error_stops_the_build_and_keeps_the_site(repo_copy, tmp_path):
     result = mkdocs_build(repo_copy.root / "mkdocs.yml", site)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert ("concept/principper/ressourcer.yaml:3:9: felt 'nummer': Forventede et helt tal "
-            "(uden anførselstegn), men fik teksten '2'.") in result.stderr
+    assert ("concept/principper/ressourcer.yaml:3:9: felt 'nummer': Forventede et helt tal, men '2' står i "
+            "anførselstegn og er derfor tekst; fjern anførselstegnene.") in result.stderr
     assert snapshot(site) == before
 
 

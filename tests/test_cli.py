@@ -34,8 +34,8 @@ def test_check_reports_every_error_in_danish_without_traceback(minimal):
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         "2 fejl i håndbogens indhold:",
-        "concept/principper/alpha.yaml:2:9: felt 'nummer': Forventede et helt tal (uden anførselstegn), "
-        "men fik teksten '1'.",
+        "concept/principper/alpha.yaml:2:9: felt 'nummer': Forventede et helt tal, men '1' står i anførselstegn "
+        "og er derfor tekst; fjern anførselstegnene.",
         "data/kommuner/testby.yaml:7:5: felt 'projekt.periode': Perioden slutter, før den begynder "
         "('slut' ligger før 'start').",
         "Ret fejlene i YAML-filerne ovenfor. Håndbogen bygges først, når alle fejl er rettet.",

@@ -30,6 +30,11 @@ MISTAKES = [
     ("link", "  Nyby Kommune har lagt", "  [Læs mere](javascript:alert(1)). Nyby Kommune har lagt"),
     ("status", "    status: i-drift", "    status: igang"),
     ("filnavn", "id: nyby", "id: ny-by"),
+    ("henvisning-med-oe", "principper: [haab-oensker-droemme,", "principper: [haab-ønsker-drømme,"),
+    ("dato-maaned", "  - dato: 2024-01-01", "  - dato: 2024-01"),
+    ("felt-i-teksten",
+     "    status: i-drift\n    beskrivelse: |\n      Alle medarbejdere i myndighed og i tilbuddene lærer det samme om recovery.\n",
+     "    beskrivelse: |\n      Alle medarbejdere i myndighed og i tilbuddene lærer det samme om recovery.\n      status: i-drift\n"),
 ]
 
 

@@ -12,9 +12,9 @@ CASES = [
     ("missing required field", P, "hvad: Hvad alpha er.\n", "", 1, "hvad",
      "Feltet mangler og skal udfyldes."),
     ("number written as text", P, "nummer: 1", 'nummer: "1"', 2, "nummer",
-     "Forventede et helt tal (uden anførselstegn), men fik teksten '1'."),
+     "Forventede et helt tal, men '1' står i anførselstegn og er derfor tekst; fjern anførselstegnene."),
     ("amount written with dots", K, "beloeb: 3750000", 'beloeb: "3.750.000"', 10, "projekt.budget.beloeb",
-     "Forventede et helt tal (uden anførselstegn), men fik teksten '3.750.000'."),
+     "Forventede et helt tal, men der står '3.750.000'. Skriv kun cifrene, uden punktummer, mellemrum og kr.: 3750000."),
     ("yes/no read as true/false", P, "titel: Tag udgangspunkt i håb", "titel: no", 3, "titel",
      "Forventede en tekst, men fik sand/falsk-værdien 'false'. "
      "Sæt værdien i anførselstegn, hvis den skal stå som tekst."),
@@ -26,7 +26,7 @@ CASES = [
      "Listen må ikke være tom; den skal have mindst ét punkt."),
     ("id with æ", K, "id: en-indgang", "id: én-indgang", 16, "aktiviteter[1].id",
      "'én-indgang' er ikke et gyldigt id: brug kun små bogstaver a-z, tal og enkelte bindestreger "
-     "(ikke æ, ø, å eller mellemrum), fx 'en-indgang'."),
+     "(ikke æ, ø, å eller mellemrum), altså 'en-indgang'."),
     ("id differs from file name", P, "id: alpha", "id: alfa", 1, "id",
      "id 'alfa' skal være det samme som filnavnet ('alpha'), så webadressen kan findes ud fra filen."),
     ("reference to a principle that does not exist", K, "principper: [alpha]", "principper: [alpa]", 19,
@@ -200,7 +200,7 @@ def test_error_line_reads_like_a_compiler_message(minimal):
     minimal.replace(P, "nummer: 1", 'nummer: "1"')
     [error] = minimal.errors()
     assert str(error) == ("concept/principper/alpha.yaml:2:9: felt 'nummer': "
-                          "Forventede et helt tal (uden anførselstegn), men fik teksten '1'.")
+                          "Forventede et helt tal, men '1' står i anførselstegn og er derfor tekst; fjern anførselstegnene.")
     assert error.github_annotation().startswith(
         "::error file=concept/principper/alpha.yaml,line=2,col=9,title=Fejl i indholdet::")
 
@@ -215,7 +215,7 @@ def test_an_error_stays_one_line_whatever_the_editor_typed(minimal):
             "rolle_i_partnerskabet, partnere, aktiviteter, planer, organisation, noegletal, tal, tidslinje, "
             "resultater, kildegrundlag, faser, soegeord, kilder."),
         (17, "felt 'aktiviteter[1].id': '50 %\\r\\nx' er ikke et gyldigt id: brug kun små bogstaver a-z, tal og "
-             "enkelte bindestreger (ikke æ, ø, å eller mellemrum), fx 'en-indgang'.")]
+             "enkelte bindestreger (ikke æ, ø, å eller mellemrum), altså '50-x'.")]
     # GitHub reads %, CR and LF in a workflow command as escapes: the percent sign is escaped.
     assert "50 %25\\r\\nx" in errors[1].github_annotation()
 

@@ -18,7 +18,7 @@ CASES = [
     ("unclosed flow list", b"kilder: [a, b\ntitel: X\n", 1, 9, "",
      "YAML-syntaksfejl: en liste i [ ] bliver ikke lukket med ]."),
     ("indentation that does not fit", b"projekt:\n  navn: X\n periode: 2020\n", 3, 2, "",
-     "YAML-syntaksfejl: indrykningen passer ikke med linjerne over."),
+     "YAML-syntaksfejl: indrykningen passer ikke med linjerne over; linjen over har 2 mellemrum foran."),
     ("colon inside plain text", b"titel: Borgeren: ved roret\n", 1, 16, "",
      "YAML-syntaksfejl: kolon på et sted, hvor det ikke må stå (sæt teksten i anførselstegn)."),
     ("unclosed quote", b'titel: "Styrmand i eget liv\n', 1, 8, "",

@@ -18,7 +18,7 @@ from .blocktext import fields_inside_texts
 from .errors import ContentError, ContentErrors
 from .filekinds import CONTENT_DIRS, FILE_KINDS, RESERVED_IDS, FileKind
 from .handbook import Handbook, danish_sort_key
-from .messages import danish_message, union_message
+from .messages import ascii_id, danish_message, union_message
 from .models import ID_PATTERN, Kilde, Model
 from .models.references import reference_kind, walk
 from .yamlsource import YamlDocument, YamlErrors, read_yaml
@@ -137,8 +137,7 @@ def _validation_errors(kind: FileKind, doc: YamlDocument, error: ValidationError
             message, at_key = _empty_text(kind.model, path), False
         elif len(details) == 1:
             detail = details[0]
-            allowed = _allowed_fields(kind.model, path[:-1]) if detail["type"] == "extra_forbidden" else None
-            message = danish_message(detail, allowed)
+            message = danish_message(detail, _allowed_fields(kind.model, path[:-1]))
             at_key = detail["type"] == "extra_forbidden"
         else:
             # A union (a table cell may be a number or a text): one message, not three.
@@ -235,7 +234,8 @@ _NEUTER = frozenset({"princip", "begreb"})
 def _dangling(target: str, ref_id: str, defined: dict) -> str:
     known = sorted(i for k, i in defined if k == target)
     message = f"Der findes {'intet' if target in _NEUTER else 'ingen'} {target} med id '{ref_id}'."
-    guess = difflib.get_close_matches(ref_id, known, n=1)
+    # 'opfølgning' for 'opfoelgning': Danish letters are compared the way ids spell them.
+    guess = difflib.get_close_matches(ascii_id(ref_id), known, n=1)
     if guess:
         message += f" Mente du '{guess[0]}'?"
     return message

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 
 from pydantic_core import ErrorDetails
 
@@ -44,7 +45,7 @@ def _kind(value: object) -> str:
 
 _EXPECTED = {
     "string_type": "en tekst",
-    "int_type": "et helt tal (uden anførselstegn)",
+    "int_type": "et helt tal",
     "float_type": "et tal",
     "bool_type": "true eller false",
     "list_type": "en liste (linjer der begynder med '- ')",
@@ -52,6 +53,50 @@ _EXPECTED = {
     "date_type": "en dato skrevet ÅÅÅÅ-MM-DD",
     "url_type": "en webadresse",
 }
+
+
+# Editors write ids in Danish; an id spells æ, ø and å the way a URL can hold them.
+_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae", " ": "-", "_": "-"})
+
+
+def ascii_id(text: str) -> str:
+    """'Opfølgning' -> 'opfoelgning': the id an editor most likely meant."""
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "", text.lower().translate(_ASCII))).strip("-")
+
+
+_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december"]
+_DANISH_DATE = re.compile(r"\s*(\d{1,2})\.?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\s*", re.IGNORECASE)
+
+
+def _date_hint(value: object, siblings: list[str]) -> str:
+    """How to write the date the editor wrote another way, or knows only to the month or year."""
+    if not isinstance(value, str):
+        return ""
+    precise = "praecision" in siblings
+    if danish := _DANISH_DATE.fullmatch(value):
+        day, month, year = int(danish.group(1)), _MONTHS.index(danish.group(2).lower()) + 1, danish.group(3)
+        return f" Skriv den som {year}-{month:02d}-{day:02d}."
+    if month := re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", value):
+        first = f"{month.group(1)}-{int(month.group(2)):02d}-01"
+        return f" Kendes kun måneden, så skriv {first}" + (" og sæt 'praecision: maaned' under datoen." if precise else ".")
+    if year := re.fullmatch(r"\s*(\d{4})\s*", value):
+        return f" Kendes kun året, så skriv {year.group(1)}-01-01" + (" og sæt 'praecision: aar' under datoen." if precise else ".")
+    if precise:
+        return (" Kendes kun måned, kvartal, halvår eller år, så skriv periodens første dag og sæt "
+                "'praecision' under datoen, fx 'praecision: maaned'.")
+    return ""
+
+
+def _number_hint(value: str) -> str:
+    """A whole number written as text: in quotes, or the way people write amounts ('3.750.000 kr.')."""
+    if value.strip().isdigit():
+        # Without quotes YAML reads digits as a number, so these were typed.
+        return f"Forventede et helt tal, men '{value}' står i anførselstegn og er derfor tekst; fjern anførselstegnene."
+    digits = re.sub(r"\D", "", value)
+    if digits and re.fullmatch(r"[\d.\s]+(kr\.?)?", value.strip()):
+        return f"Forventede et helt tal, men der står '{value}'. Skriv kun cifrene, uden punktummer, mellemrum og kr.: {digits}."
+    return f"Forventede et helt tal, men der står '{value}'. Skriv kun cifre, fx 3750000."
 
 
 def _wrong_type(expected: list[str], value: object) -> str:
@@ -75,6 +120,7 @@ def union_message(errors: list[ErrorDetails]) -> str:
 
 
 def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None) -> str:
+    """allowed_fields: the fields of the entry the error lies in, for suggestions."""
     kind = error["type"]
     ctx = error.get("ctx", {})
     value = error.get("input")
@@ -88,11 +134,20 @@ def danish_message(error: ErrorDetails, allowed_fields: list[str] | None = None)
                 message += f" Mente du '{guess[0]}'?"
             message += " Tilladte felter her: " + ", ".join(allowed_fields) + "."
         return message
+    if kind == "int_type" and isinstance(value, str):
+        return _number_hint(value)
+    if kind == "model_type" and isinstance(value, list):
+        return ("Forventede en gruppe af felter, men fik en liste. Fjern '- ' foran det første felt, så "
+                "felterne står lige under hinanden.")
+    if kind == "date_type":
+        return _wrong_type([kind], value) + _date_hint(value, allowed_fields or [])
     if kind in _EXPECTED:
         return _wrong_type([kind], value)
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        suggestion = ascii_id(str(value))
         return (f"'{value}' er ikke et gyldigt id: brug kun små bogstaver a-z, tal og enkelte "
-                "bindestreger (ikke æ, ø, å eller mellemrum), fx 'en-indgang'.")
+                "bindestreger (ikke æ, ø, å eller mellemrum), " +
+                (f"altså '{suggestion}'." if suggestion and suggestion != value else "fx 'en-indgang'."))
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == LINK_PATTERN:
         return (f"'{value}' er ikke et link i håndbogen: skriv det som i links.lock, med / før og efter hver "
                 "del og kun små bogstaver a-z, tal og bindestreg, fx '/kommuner/herning/' eller "

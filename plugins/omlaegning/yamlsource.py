@@ -174,7 +174,20 @@ def _syntax_error(file: str, text: str, lines: _Lines, error: yaml.MarkedYAMLErr
             return _error_at(file, lines.at(mark.index), (
                 "YAML-syntaksfejl: der står tekst efter det afsluttende anførselstegn; sæt hele teksten "
                 "i anførselstegn."))
-    return _error_at(file, lines.at(mark.index), _syntax_message(error))
+    where = lines.at(mark.index)
+    message = _syntax_message(error)
+    if "indrykningen" in message:
+        message = message[:-1] + _indent_above(text, where.line)
+    return _error_at(file, where, message)
+
+
+def _indent_above(text: str, line: int) -> str:
+    """'; linjen over har 4 mellemrum foran.': the indentation the editor most likely meant to match."""
+    above = [l for l in editor_lines(text)[:line - 1] if l.strip() and not l.lstrip().startswith("#")]
+    if not above:
+        return "."
+    spaces = len(above[-1]) - len(above[-1].lstrip(" "))
+    return f"; linjen over har {spaces} mellemrum foran."
 
 
 # The largest real file (Randers) is about 30 KB; far larger input is a mistake, and slow to parse.
