@@ -210,10 +210,11 @@ def test_every_published_json_file_validates_against_its_schema(real_data):
     data = {path: json.loads(text) for path, text in real_data.items() if path.startswith("data/")}
     schemas = {path: body for path, body in data.items() if path.startswith("data/skema/")}
     files = {path: body for path, body in data.items() if path not in schemas}
-    assert len(files) == 1 + 1 + 6 + 8 + 1 + 1 + 1 + 5 + 1 + 5
+    assert len(files) == 1 + 1 + 6 + 8 + 1 + 1 + 1 + 5 + 1 + 1 + 5
     schema_of = {"data/omlaegningshaandbogen.json": "omlaegningshaandbogen", "data/kilder.json": "kildefil",
                  "data/recovery.json": "recovery", "data/partnerskab.json": "partnerskab",
-                 "data/udviklingsforloeb.json": "udviklingsforloeb", "data/ordliste.json": "ordliste"}
+                 "data/udviklingsforloeb.json": "udviklingsforloeb", "data/ordliste.json": "ordliste",
+                 "data/selvevaluering.json": "selvevaluering"}
     folders = {"faser": "fase", "principper": "princip", "vejledninger": "vejledning", "kommuner": "kommune"}
     for path, body in files.items():
         name = schema_of.get(path) or folders[path.split("/")[1]]
