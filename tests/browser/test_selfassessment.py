@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from helpers import REPO
 from omlaegning.loader import load_handbook
 from test_accessibility import TAGS
+from test_screenshots import OUT
 
 URL = "/selvevaluering/"
 ASSESSMENT = load_handbook(REPO).selvevaluering
@@ -214,3 +215,24 @@ def test_the_script_does_nothing_on_other_pages(context, base_url):
     link.click()
     page.wait_for_selector(".selvevaluering .status-diagram")
     assert page.evaluate("location.hash") == "#ressourcer"
+
+
+SIZES = {"desktop": (1366, 900), "mobil": (390, 844)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("filled", [False, True], ids=["tom", "udfyldt"])
+def test_screenshots(browser, base_url, size, filled):
+    """For people to look at, in build/skaermbilleder/: the status and the first statements."""
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK")
+    page = open_page(context, base_url)
+    if filled:
+        answer_all(page)
+    OUT.mkdir(parents=True, exist_ok=True)
+    for part, selector in (("status", ".selvevaluering"), ("udsagn", f"#{STATEMENTS[0].princip}")):
+        page.locator(selector).evaluate("e => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 70)")
+        path = OUT / f"selvevaluering-{'udfyldt' if filled else 'tom'}-{part}-{size}.png"
+        page.screenshot(path=str(path))
+        assert path.stat().st_size > 0
+    context.close()
