@@ -65,6 +65,10 @@ class Handbook:
         """The self-assessment's statements about a principle or phase ('princip' or 'fase')."""
         return [u for u in self.selvevaluering.udsagn if getattr(u, kind) == entity_id]
 
+    def emne(self, udsagn: Udsagn) -> Princip | Fase:
+        """The principle or phase a self-assessment statement belongs to."""
+        return self.princip(udsagn.princip) if udsagn.princip else self.fase(udsagn.fase)
+
     def selvevalueringens_maalgrupper(self) -> list[Vejledning]:
         """The audiences the self-assessment's statements concern, in the guidance's order."""
         used = {m for u in self.selvevaluering.udsagn for m in u.maalgrupper}

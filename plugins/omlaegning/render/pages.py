@@ -272,7 +272,9 @@ class _Renderer:
         # After the pages its statements link to, so it can check that their sections exist.
         pages.append(self.page(
             "selvevaluering", "", hb.selvevaluering.titel, "selvevaluering.md.j2", [hb.file_of("selvevaluering")],
-            [], afsnit=statement_sections(hb.selvevaluering, pages, hb.root, hb.file_of("selvevaluering")),
+            # Its statements are written from the principles' and phases' pages, and rest on their sources.
+            [k for u in hb.selvevaluering.udsagn for k in hb.emne(u).kilder],
+            afsnit=statement_sections(hb.selvevaluering, pages, hb.root, hb.file_of("selvevaluering")),
             version=content_version(hb.selvevaluering), ved_ikke_id=VED_IKKE))
         data_files, schemas = open_data(hb)
         self.assets.update({f.path: f.content for f in data_files} | schemas)
