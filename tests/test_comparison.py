@@ -211,12 +211,13 @@ def test_every_published_json_file_validates_against_its_schema(real_data):
     schemas = {path: body for path, body in data.items() if path.startswith("data/skema/")}
     files = {path: body for path, body in data.items() if path not in schemas}
     hb = load_handbook(REPO)
-    # The whole handbook, its sources, recovery, the partnership, the udviklingsforløb and the glossary
-    # once each, and one file per phase, principle, guidance and municipality.
-    assert len(files) == 6 + len(hb.faser) + len(hb.principper) + len(hb.vejledninger) + len(hb.kommuner)
+    # The whole handbook, its sources, recovery, the partnership, the udviklingsforløb, the glossary and
+    # the self-assessment once each, and one file per phase, principle, guidance and municipality.
+    assert len(files) == 7 + len(hb.faser) + len(hb.principper) + len(hb.vejledninger) + len(hb.kommuner)
     schema_of = {"data/omlaegningshaandbogen.json": "omlaegningshaandbogen", "data/kilder.json": "kildefil",
                  "data/recovery.json": "recovery", "data/partnerskab.json": "partnerskab",
-                 "data/udviklingsforloeb.json": "udviklingsforloeb", "data/ordliste.json": "ordliste"}
+                 "data/udviklingsforloeb.json": "udviklingsforloeb", "data/ordliste.json": "ordliste",
+                 "data/selvevaluering.json": "selvevaluering"}
     folders = {"faser": "fase", "principper": "princip", "vejledninger": "vejledning", "kommuner": "kommune"}
     for path, body in files.items():
         name = schema_of.get(path) or folders[path.split("/")[1]]

@@ -7,6 +7,7 @@ import pytest
 
 from omlaegning.errors import ContentErrors
 from omlaegning.loader import load_handbook
+from omlaegning.render import render_handbook
 
 from helpers import REPO, ContentTree
 from helpers import mkdocs_build
@@ -63,3 +64,17 @@ def test_the_guides_example_municipality_builds_as_a_new_file(repo_copy: Content
     assert "Nyby Kommune" in page and 'id="faelles-sprog"' in page and "1.250.000 kr." in page
     assert 'href="nyby/"' in html(site, "kommuner/index.md")
     assert "Nyby Kommune" in html(site, "principper/haab-oensker-droemme.md")
+
+
+def test_the_guide_shows_the_message_for_a_self_assessment_section_that_does_not_exist(tmp_path):
+    for folder in ("concept", "data"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    shown = re.search(r"^ +(concept/selvevaluering\.yaml:.*)$", GUIDE, re.MULTILINE).group(1)
+    link = re.search(r"Afsnittet '([^']+)'", shown).group(1)
+    meant = re.search(r"Mente du '([^']+)'", shown).group(1)
+    path = tmp_path / "concept/selvevaluering.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"afsnit: {meant}\n", f"afsnit: {link}\n", 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        render_handbook(load_handbook(tmp_path))
+    assert [str(error) for error in caught.value.errors] == [shown]

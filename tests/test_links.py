@@ -138,14 +138,22 @@ def test_every_section_kind_has_a_short_link(minimal):
         "infomoede-2023-10-02": "/udviklingsforloeb/#infomoede-2023-10-02",
         "infomoede-2023-09-13": "/udviklingsforloeb/#infomoede-2023-09-13",
         "ledelse": "/vejledning/ledelse/", "ledelse-retning": "/vejledning/ledelse/#retning",
+        "selvevaluering": "/selvevaluering/",
         "testby": "/kommuner/testby/", "testby-en-indgang": "/kommuner/testby/#en-indgang",
     }
 
 
-def test_two_sections_cannot_share_a_short_link(minimal):
+def rename_guide(minimal, new_id: str) -> None:
+    """The guide 'ledelse' gets a new id and file name; the self-assessment's audiences follow it."""
     text = (minimal.root / "concept/vejledninger/ledelse.yaml").read_text(encoding="utf-8")
     (minimal.root / "concept/vejledninger/ledelse.yaml").unlink()
-    minimal.write("concept/vejledninger/testby.yaml", text.replace("id: ledelse", "id: testby"))
+    minimal.write(f"concept/vejledninger/{new_id}.yaml", text.replace("id: ledelse", f"id: {new_id}"))
+    assessment = (minimal.root / "concept/selvevaluering.yaml").read_text(encoding="utf-8")
+    minimal.write("concept/selvevaluering.yaml", assessment.replace("[ledelse]", f"[{new_id}]"))
+
+
+def test_two_sections_cannot_share_a_short_link(minimal):
+    rename_guide(minimal, "testby")
     with pytest.raises(ContentErrors) as caught:
         render(minimal)
     [error] = caught.value.errors
@@ -156,10 +164,7 @@ def test_two_sections_cannot_share_a_short_link(minimal):
 
 def test_a_section_short_link_taken_by_a_page_is_reported_at_the_section(minimal):
     # /l/testby-en-indgang/ is the municipality's activity 'en-indgang'; a guide may not take it.
-    minimal.replace("concept/vejledninger/ledelse.yaml", "id: ledelse", "id: testby-en-indgang")
-    minimal.write("concept/vejledninger/testby-en-indgang.yaml",
-                  (minimal.root / "concept/vejledninger/ledelse.yaml").read_text(encoding="utf-8"))
-    (minimal.root / "concept/vejledninger/ledelse.yaml").unlink()
+    rename_guide(minimal, "testby-en-indgang")
     with pytest.raises(ContentErrors) as caught:
         render(minimal)
     [error] = caught.value.errors

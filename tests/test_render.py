@@ -18,8 +18,8 @@ def test_every_page_kind_has_its_page(minimal):
     assert sorted(pages_of(minimal)) == sorted([
         "index.md", "faser/start.md", "faser/slut.md", "principper/index.md", "principper/alpha.md",
         "principper/beta.md", "recovery.md", "partnerskab.md", "udviklingsforloeb.md",
-        "vejledning/ledelse.md", "kommuner/index.md", "kommuner/testby.md", "sammenligning.md", "ordliste.md", "data.md", "nyt.md",
-        "oplaegsholdere.md"])
+        "vejledning/ledelse.md", "selvevaluering.md", "kommuner/index.md", "kommuner/testby.md", "sammenligning.md",
+        "ordliste.md", "data.md", "nyt.md", "oplaegsholdere.md"])
 
 
 def test_navigation_follows_numbers_and_names(minimal):
@@ -27,9 +27,10 @@ def test_navigation_follows_numbers_and_names(minimal):
     assert nav[0] == {"Forside": "index.md"}
     assert nav[1] == {"Faser": [{"1. Start": "faser/start.md"}, {"2. Slut": "faser/slut.md"}]}
     assert [next(iter(item)) for item in nav] == [
-        "Forside", "Faser", "Principper", "Baggrund", "Vejledning", "Kommunernes erfaringer", "Ordliste",
-        "Åbne data", "Hvad er nyt", "Til oplægsholdere"]
-    assert nav[5] == {"Kommunernes erfaringer": [{"Oversigt": "kommuner/index.md"},
+        "Forside", "Faser", "Principper", "Baggrund", "Vejledning", "Hvor langt er vi?", "Kommunernes erfaringer",
+        "Ordliste", "Åbne data", "Hvad er nyt", "Til oplægsholdere"]
+    assert nav[5] == {"Hvor langt er vi?": "selvevaluering.md"}
+    assert nav[6] == {"Kommunernes erfaringer": [{"Oversigt": "kommuner/index.md"},
                                                  {"Side om side": "sammenligning.md"},
                                                  {"Testby Kommune": "kommuner/testby.md"}]}
     assert nav[3] == {"Baggrund": [{"Recovery og rehabilitering": "recovery.md"},

@@ -27,6 +27,7 @@ FILE_KINDS = (
     FileKind("ordliste", "concept/ordliste.yaml", models.Ordliste, False, ("begreb", "begreber")),
     FileKind("partnerskab", "concept/partnerskab.yaml", models.Partnerskab, False),
     FileKind("udviklingsforloeb", "concept/udviklingsforloeb.yaml", models.Udviklingsforloeb, False),
+    FileKind("selvevaluering", "concept/selvevaluering.yaml", models.Selvevaluering, False),
     FileKind("omdirigeringer", "concept/omdirigeringer.yaml", models.Omdirigeringer, False),
     FileKind("fase", "concept/faser/*.yaml", models.Fase, True),
     FileKind("princip", "concept/principper/*.yaml", models.Princip, True),

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .models import (Aktivitet, Begreb, Fase, Haandbog, Kilde, Kommune, Omdirigeringer, Ordliste,
-                     Partnerskab, Princip, Recovery, Udviklingsforloeb, Vejledning)
+                     Partnerskab, Princip, Recovery, Selvevaluering, Udsagn, Udviklingsforloeb, Vejledning)
 
 
 def danish_sort_key(text: str) -> str:
@@ -30,6 +30,7 @@ class Handbook:
     ordliste: Ordliste
     partnerskab: Partnerskab
     udviklingsforloeb: Udviklingsforloeb
+    selvevaluering: Selvevaluering
     omdirigeringer: Omdirigeringer
     faser: list[Fase]
     principper: list[Princip]
@@ -48,6 +49,9 @@ class Handbook:
     def begreb(self, begreb_id: str) -> Begreb:
         return next(b for b in self.ordliste.begreber if b.id == begreb_id)
 
+    def vejledning(self, vejledning_id: str) -> Vejledning:
+        return next(v for v in self.vejledninger if v.id == vejledning_id)
+
     def kommune(self, kommune_id: str) -> Kommune:
         return next(k for k in self.kommuner if k.id == kommune_id)
 
@@ -56,6 +60,19 @@ class Handbook:
 
     def fase(self, fase_id: str) -> Fase:
         return next(f for f in self.faser if f.id == fase_id)
+
+    def udsagn_for(self, kind: str, entity_id: str) -> list[Udsagn]:
+        """The self-assessment's statements about a principle or phase ('princip' or 'fase')."""
+        return [u for u in self.selvevaluering.udsagn if getattr(u, kind) == entity_id]
+
+    def emne(self, udsagn: Udsagn) -> Princip | Fase:
+        """The principle or phase a self-assessment statement belongs to."""
+        return self.princip(udsagn.princip) if udsagn.princip else self.fase(udsagn.fase)
+
+    def selvevalueringens_maalgrupper(self) -> list[Vejledning]:
+        """The audiences the self-assessment's statements concern, in the guidance's order."""
+        used = {m for u in self.selvevaluering.udsagn for m in u.maalgrupper}
+        return [v for v in self.vejledninger if v.id in used]
 
     def eksempler_for_princip(self, princip_id: str) -> list[Eksempel]:
         return [Eksempel(k, a) for k in self.kommuner for a in k.aktiviteter

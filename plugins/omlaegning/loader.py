@@ -314,6 +314,7 @@ def load_handbook(root: Path) -> Handbook:
         ordliste=single("ordliste"),
         partnerskab=single("partnerskab"),
         udviklingsforloeb=single("udviklingsforloeb"),
+        selvevaluering=single("selvevaluering"),
         omdirigeringer=single("omdirigeringer"),
         faser=sorted(all_of("fase"), key=lambda f: f.nummer),
         principper=sorted(all_of("princip"), key=lambda p: p.nummer),

@@ -3,10 +3,11 @@ from .base import ID_PATTERN, Model, Ref
 from .concept import (Afsnit, Begivenhed, Begreb, Definition, Fase, Haandbog, Kilde, KildeFil, Omdirigering,
                       Omdirigeringer, Ordliste, Partnerskab, Princip, Recovery, Udviklingsforloeb, Vaerdi, Vejledning)
 from .kommune import Aktivitet, Budget, Enhed, Kommune, Milepael, Noegletal, Periode, Plan, Projekt, Tabel
+from .selvevaluering import VED_IKKE, Niveau, Selvevaluering, Svarmulighed, Udsagn
 
 __all__ = [
     "ID_PATTERN", "Model", "Ref", "Afsnit", "Begivenhed", "Begreb", "Definition", "Fase", "Haandbog",
     "Kilde", "KildeFil", "Omdirigering", "Omdirigeringer", "Ordliste", "Partnerskab", "Princip", "Recovery", "Udviklingsforloeb", "Vaerdi",
     "Vejledning", "Aktivitet", "Budget", "Enhed", "Kommune", "Milepael", "Noegletal", "Periode", "Plan",
-    "Projekt", "Tabel",
+    "Projekt", "Tabel", "VED_IKKE", "Niveau", "Selvevaluering", "Svarmulighed", "Udsagn",
 ]

@@ -44,6 +44,7 @@ PrincipRef = ref("princip", "Id på et princip i concept/principper/.")
 FaseRef = ref("fase", "Id på en fase i concept/faser/.")
 BegrebRef = ref("begreb", "Id på et begreb i concept/ordliste.yaml.")
 KommuneRef = ref("kommune", "Id på en kommune i data/kommuner/.")
+VejledningRef = ref("vejledning", "Id på en vejledning i concept/vejledninger/, fx 'myndighed'.")
 
 # Characters a text in double quotes can still hold ("\0", "\v", "\x02"): nothing for a reader,
 # and STX/ETX are the marks of Python-Markdown's own placeholders for stashed HTML.

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..handbook import Handbook
 from ..models import (Fase, Haandbog, Kilde, KildeFil, Kommune, Ordliste, Partnerskab, Princip, Recovery,
-                      Udviklingsforloeb, Vejledning)
+                      Selvevaluering, Udviklingsforloeb, Vejledning)
 
 FOLDER = "data"
 WHOLE = "omlaegningshaandbogen"
@@ -32,6 +32,7 @@ class AabneData(BaseModel):
     partnerskab: Partnerskab
     udviklingsforloeb: Udviklingsforloeb
     vejledninger: list[Vejledning]
+    selvevaluering: Selvevaluering
     ordliste: Ordliste
     kommuner: list[Kommune]
 
@@ -40,7 +41,7 @@ class AabneData(BaseModel):
 SCHEMA_TITLES = {KildeFil: "kilderne", Fase: "en fase", Princip: "et princip",
                  Recovery: "recovery og rehabilitering", Partnerskab: "partnerskabet",
                  Udviklingsforloeb: "udviklingsforløbene", Vejledning: "en vejledning", Ordliste: "ordlisten",
-                 Kommune: "en kommunes erfaringer"}
+                 Kommune: "en kommunes erfaringer", Selvevaluering: "selvevalueringens udsagn"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def open_data(handbook: Handbook) -> tuple[list[DataFile], dict[str, str]]:
         haandbog=handbook.haandbog, kilder=list(handbook.kilder.values()), faser=handbook.faser,
         principper=handbook.principper, recovery=handbook.recovery, partnerskab=handbook.partnerskab,
         udviklingsforloeb=handbook.udviklingsforloeb, vejledninger=handbook.vejledninger,
+        selvevaluering=handbook.selvevaluering,
         ordliste=handbook.ordliste, kommuner=handbook.kommuner)
     schemas = {f"{FOLDER}/skema/{WHOLE}.schema.json": _schema(AabneData, "Omlægningshåndbogen: hele indholdet")}
     files = [DataFile(f"{FOLDER}/{WHOLE}.json", "Hele håndbogens indhold",
@@ -86,6 +88,7 @@ def open_data(handbook: Handbook) -> tuple[list[DataFile], dict[str, str]]:
     add("udviklingsforloeb", handbook.udviklingsforloeb.titel, Udviklingsforloeb, handbook.udviklingsforloeb)
     for vejledning in handbook.vejledninger:
         add(f"vejledninger/{vejledning.id}", f"Vejledning: {vejledning.titel}", Vejledning, vejledning)
+    add("selvevaluering", handbook.selvevaluering.titel, Selvevaluering, handbook.selvevaluering)
     add("ordliste", "Ordliste", Ordliste, handbook.ordliste)
     for kommune in handbook.kommuner:
         add(f"kommuner/{kommune.id}", kommune.navn, Kommune, kommune)

@@ -19,6 +19,7 @@ from .. import formatting
 from ..csp import with_policy
 from ..handbook import Handbook
 from ..history import History
+from ..models import VED_IKKE
 from ..models.references import references
 from . import text
 from ..links import Redirect, add_aliases, current_links, page_url, resolve_published
@@ -26,6 +27,7 @@ from .anchors import check_unique_anchors
 from .comparison import matrix, numbered_activities
 from .figures import bar_chart, numbered_milestones, timeline
 from .opendata import open_data
+from .selfassessment import content_version, statement_sections
 from .shortlinks import GROUPS, ShortLink, qr_svg, short_links
 
 # kind -> path of its page; {id} is the entity's id.
@@ -37,6 +39,7 @@ PAGE_PATHS = {
     "recovery": "recovery.md",
     "partnerskab": "partnerskab.md",
     "udviklingsforloeb": "udviklingsforloeb.md",
+    "selvevaluering": "selvevaluering.md",
     "vejledning": "vejledning/{id}.md",
     "kommuner": "kommuner/index.md",
     "kommune": "kommuner/{id}.md",
@@ -181,15 +184,19 @@ class _Renderer:
 
         def html_link(target_kind: str, target_id: str = "", anchor: str = "") -> Markup:
             """A link for raw HTML, which MkDocs leaves alone: relative to the page's published URL."""
-            here, there = page_url(path), page_url(page_path(target_kind, target_id))
-            target = posixpath.relpath(there, here) + "/" if there != here else "./"
-            return Markup(html.escape(target + (f"#{anchor}" if anchor else "")))
+            return site_link(page_url(page_path(target_kind, target_id)) + (f"#{anchor}" if anchor else ""))
+
+        def site_link(target: str) -> Markup:
+            """A published link ('/principper/ressourcer/#hvordan') for raw HTML on this page."""
+            here, (there, _, anchor) = page_url(path), target.partition("#")
+            relative = posixpath.relpath(there, here) + "/" if there != here else "./"
+            return Markup(html.escape(relative + (f"#{anchor}" if anchor else "")))
 
         sources = list(dict.fromkeys(sources))
         known = [self.dates[s] for s in sources if s in self.dates]
         updated = max(known) if known else None
         markdown = self.env.get_template(template).render(
-            hb=self.hb, link=link, href=href, html_link=html_link, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
+            hb=self.hb, link=link, href=href, html_link=html_link, site_link=site_link, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
             updated=updated, **context)
         return Page(path, title, markdown, tuple(sources))
 
@@ -263,6 +270,13 @@ class _Renderer:
         pages.append(self.page(
             "ordliste", "", "Ordliste", "ordliste.md.j2", [hb.file_of("ordliste")],
             references(hb.ordliste, "kilde")))
+        # After the pages its statements link to, so it can check that their sections exist.
+        pages.append(self.page(
+            "selvevaluering", "", hb.selvevaluering.titel, "selvevaluering.md.j2", [hb.file_of("selvevaluering")],
+            # Its statements are written from the principles' and phases' pages, and rest on their sources.
+            [k for u in hb.selvevaluering.udsagn for k in hb.emne(u).kilder],
+            afsnit=statement_sections(hb.selvevaluering, pages, hb.root, hb.file_of("selvevaluering")),
+            version=content_version(hb.selvevaluering), ved_ikke_id=VED_IKKE))
         data_files, schemas = open_data(hb)
         self.assets.update({f.path: f.content for f in data_files} | schemas)
         pages.append(self.page("data", "", "Åbne data", "data.md.j2", [], list(hb.kilder), filer=data_files))
@@ -306,6 +320,7 @@ def _navigation(pages: list[Page]) -> list[dict]:
         {"Principper": section("principper/")},
         {"Baggrund": single("recovery.md", "partnerskab.md", "udviklingsforloeb.md")},
         {"Vejledning": section("vejledning/")},
+        {by_path["selvevaluering.md"].title: "selvevaluering.md"},
         {"Kommunernes erfaringer": section("kommuner/index") + single("sammenligning.md")
                                    + [e for e in section("kommuner/") if "kommuner/index.md" not in e.values()]},
         {"Ordliste": "ordliste.md"},

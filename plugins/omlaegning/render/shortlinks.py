@@ -66,6 +66,8 @@ def short_links(hb: Handbook, page_path) -> list[ShortLink]:
         add(v.id, "vejledning", v.id, "", f"Vejledning: {v.titel}", "vejledning", source)
         for a in v.afsnit:
             add(f"{v.id}-{a.id}", "vejledning", v.id, a.id, f"{v.titel}: {a.titel}", "vejledning", source)
+    add("selvevaluering", "selvevaluering", "", "", hb.selvevaluering.titel, "vejledning",
+        hb.file_of("selvevaluering"))
     for k in hb.kommuner:
         source = hb.file_of("kommune", k.id)
         add(k.id, "kommune", k.id, "", k.navn, "kommuner", source)
