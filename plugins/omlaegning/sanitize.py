@@ -30,6 +30,15 @@ ATTRIBUTES = {
     "div": {"role", "tabindex"},
     "details": {"open"},
 }
+# Only the self-assessment page holds a form: its answers are radio buttons and notes. The data-*
+# attributes carry ids for its script (docs/javascripts/selvevaluering.js).
+FORM_TAGS = frozenset({"fieldset", "legend", "label", "input", "textarea"})
+FORM_ATTRIBUTES = {
+    "*": {"data-version", "data-maalgrupper", "data-art", "data-gruppe", "data-maalgruppe"},
+    "input": {"name", "value"},
+    "textarea": {"name", "rows"},
+}
+FORM_ATTRIBUTE_VALUES = {"input": {"type": {"radio"}}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Ids and the references to them: never one of the theme's own ("__config", "__search"), which a
 # clobbering element could stand in for.
@@ -48,10 +57,15 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def clean(html: str) -> str:
-    """The page's HTML with everything outside the allowlist removed."""
+def clean(html: str, form: bool = False) -> str:
+    """The page's HTML with everything outside the allowlist removed; `form`: the page may hold the
+    self-assessment's form controls."""
     html = _ALIGN_STYLE.sub(r' class="justering-\1"', html)
-    return nh3.clean(html, tags=set(TAGS), clean_content_tags=set(REMOVED_WITH_CONTENT),
-                     attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}
+    if form:
+        for tag, names in FORM_ATTRIBUTES.items():
+            attributes[tag] = attributes.get(tag, set()) | names
+    return nh3.clean(html, tags=set(TAGS | FORM_TAGS if form else TAGS), clean_content_tags=set(REMOVED_WITH_CONTENT),
+                     attributes=attributes, tag_attribute_values=FORM_ATTRIBUTE_VALUES if form else None,
                      attribute_filter=_keep_attribute, url_schemes=set(URL_SCHEMES), link_rel=None,
                      strip_comments=True)

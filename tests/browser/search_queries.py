@@ -46,10 +46,10 @@ def material_top(page, base_url, query: str, count: int = 3) -> list[str]:
     meta = "document.querySelector('.md-search-result__meta').textContent.trim()"
     page.keyboard.press("Control+a")
     page.keyboard.press("Backspace")
-    page.wait_for_function(f"{meta} === 'Indtast søgeord'")
+    page.wait_for_function(f"() => {meta} === 'Indtast søgeord'")
     page.keyboard.type(query)
-    page.wait_for_function(f"/^(\\d+ resultater|1 resultat|Ingen resultater fundet)$/.test({meta})")
-    page.wait_for_function(f"{meta} === 'Ingen resultater fundet' || document.querySelector('.md-search-result__item')")
+    page.wait_for_function(f"() => /^(\\d+ resultater|1 resultat|Ingen resultater fundet)$/.test({meta})")
+    page.wait_for_function(f"() => {meta} === 'Ingen resultater fundet' || document.querySelector('.md-search-result__item')")
     page.wait_for_timeout(200)  # the last keystroke's results replace the previous ones
     hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
                                       "links => links.map(a => a.getAttribute('href'))")

@@ -72,7 +72,7 @@ def test_a_clicker_scrolls_a_long_section_before_it_moves_on(browser, base_url):
     assert shown_heading(page) == "Principper i praksis"
     page.keyboard.press("PageDown")
     assert shown_heading(page) == "Principper i praksis"
-    page.wait_for_function("document.getElementById('fokus_visning').scrollTop > 0")
+    page.wait_for_function("() => document.getElementById('fokus_visning').scrollTop > 0")
     for _ in range(40):
         page.wait_for_timeout(300)  # keyboard scrolling is animated, as for a presenter's clicks
         page.keyboard.press("PageDown")

@@ -69,12 +69,12 @@ def test_mobile_menu_and_search_open_from_the_keyboard(browser, base_url):
     assert focused(page)["text"] == "" and page.evaluate("document.activeElement.getAttribute('aria-label')") == \
         "Åbn menuen"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
     page.keyboard.press("Escape")
     page.goto(base_url + "/")
     page.locator("label.md-header__button[for=__search]").focus()
     page.keyboard.press(" ")
-    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function("() => document.getElementById('__search').checked")
     context.close()
 
 
@@ -88,7 +88,7 @@ def test_copy_link_beside_a_heading_works_from_the_keyboard(browser, base_url):
     button.focus()
     assert focused(page)["outline"] != "none"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('kopier_link_status').textContent !== ''")
+    page.wait_for_function("() => document.getElementById('kopier_link_status').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == base_url + "/kommuner/herning/#en-indgang"
     assert button.text_content() == "Link kopieret"
     assert page.locator("h2 + .kopier-link, h3 + .kopier-link").count() >= 10

@@ -69,7 +69,7 @@ def open_file(page, path):
 
 
 def message(page) -> str:
-    page.wait_for_function("document.querySelector('.selvevaluering-besked').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.selvevaluering-besked').textContent !== ''")
     return page.text_content(".selvevaluering-besked")
 
 

@@ -23,6 +23,7 @@ from ..filekinds import CONTENT_DIRS
 from ..history import last_commit_time, read_history
 from ..loader import load_handbook
 from ..render import render_handbook
+from ..render.pages import FORM_PAGES
 from ..render.text import error_box, escaped_nav
 from ..csp import with_policy
 from ..sanitize import clean
@@ -107,7 +108,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         # Every page, hand-written ones too: safety is a property of the output, not of the YAML checks.
-        return clean(html)
+        return clean(html, form=page.file.src_uri in FORM_PAGES)
 
     def on_post_page(self, output, *, page, config):
         return with_policy(output)

@@ -50,6 +50,9 @@ PAGE_PATHS = {
     "oplaegsholdere": "oplaegsholdere.md",
 }
 
+# Pages whose HTML may hold form controls (sanitize.clean's `form`): the self-assessment only.
+FORM_PAGES = frozenset({PAGE_PATHS["selvevaluering"]})
+
 _CHANGE_LABELS = {"A": "Ny", "M": "Opdateret", "D": "Fjernet"}
 # How many days with changes "Hvad er nyt" shows.
 NEWS_DAYS = 20
