@@ -5,6 +5,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 
@@ -34,22 +35,41 @@ def wait_for(predicate, seconds=20.0):
     return False
 
 
-@pytest.fixture
-def served(repo_copy, tmp_path):
+@contextmanager
+def serving(repo, tmp_path):
+    """`mkdocs serve` on repo; yields the site's address and the log."""
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(repo_copy.root / "mkdocs.yml"),
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(repo.root / "mkdocs.yml"),
              "-a", f"127.0.0.1:{port}"],
             stdout=output, stderr=subprocess.STDOUT, text=True, env=ENV)
-    url = f"http://127.0.0.1:{port}/principper/ressourcer/"
     try:
-        assert wait_for(lambda: "ressourcer" in fetch(url)), "mkdocs serve did not start"
-        yield repo_copy, url, log
+        yield f"http://127.0.0.1:{port}", log
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def served(repo_copy, tmp_path):
+    with serving(repo_copy, tmp_path) as (base, log):
+        url = base + "/principper/ressourcer/"
+        assert wait_for(lambda: "ressourcer" in fetch(url)), "mkdocs serve did not start"
+        yield repo_copy, url, log
+
+
+def test_serve_starts_on_broken_content_with_the_errors_and_turns_into_the_handbook(repo_copy, tmp_path):
+    repo_copy.replace("concept/principper/ressourcer.yaml", "nummer: 2", 'nummer: "2"')
+    with serving(repo_copy, tmp_path) as (base, log):
+        assert wait_for(lambda: "Håndbogen kan ikke vises endnu" in fetch(base + "/")), log.read_text(encoding="utf-8")
+        page = fetch(base + "/")
+        assert "concept/principper/ressourcer.yaml:3:9: felt 'nummer': Forventede et helt tal" in page
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+        repo_copy.replace("concept/principper/ressourcer.yaml", 'nummer: "2"', "nummer: 2")
+        assert wait_for(lambda: "Fokusér på borgernes ressourcer" in fetch(base + "/principper/ressourcer/"))
+        assert "Håndbogen kan ikke vises endnu" not in fetch(base + "/")
 
 
 def test_saving_yaml_rebuilds_the_page(served):

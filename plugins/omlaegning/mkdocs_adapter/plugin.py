@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -23,6 +24,7 @@ from ..filekinds import CONTENT_DIRS
 from ..history import last_commit_time, read_history
 from ..loader import load_handbook
 from ..render import render_handbook
+from ..render.errorpage import error_handbook
 from ..render.pages import FORM_PAGES
 from ..render.text import error_box, escaped_nav
 from ..csp import with_policy
@@ -38,14 +40,19 @@ def _strict_warnings() -> bool:
 
 
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
+    def __init__(self):
+        super().__init__()
+        # Without on_startup (MkDocs' own API), a build is neither served nor swapped in atomically.
+        self.serving = self.atomic = False
+        self.last_good = None
+
     # Defining on_startup makes MkDocs keep this instance across the rebuilds of one serve.
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         self.atomic = command in ("build", "gh-deploy")
-        self.last_good = None
 
     def on_config(self, config):
-        if getattr(self, "atomic", False):
+        if self.atomic:
             self.site_dir = Path(config.site_dir)
             self.building = self.site_dir.with_name(f".{self.site_dir.name}.bygges")
             config.site_dir = str(self.building)
@@ -59,10 +66,15 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
                                             self.config.public_url)
             self.last_good = self.rendered
         except ContentErrors as error:
-            if not (getattr(self, "serving", False) and self.last_good):
-                raise PluginError(error.report()) from None
+            if not self.serving:
+                # The Danish report alone, exit code 1: MkDocs would add its English "Aborted with a BuildError!".
+                print(error.report(), file=sys.stderr)
+                raise SystemExit(1) from None
             log.error(error.report())
-            self.rendered, self.problems = self.last_good, error
+            if self.last_good:
+                self.rendered, self.problems = self.last_good, error
+            else:  # nothing good to keep yet: the preview shows the errors until they are fixed
+                self.rendered = error_handbook(error)
         # Generated sections first, then the hand-written pages listed in mkdocs.yml.
         config.nav = escaped_nav(self.rendered.nav) + list(config.nav or [])
         return config
@@ -87,7 +99,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index into the new site
     def on_post_build(self, *, config):
-        if not getattr(self, "atomic", False):
+        if not self.atomic:
             return
         if config.strict and _strict_warnings():
             shutil.rmtree(self.building, ignore_errors=True)  # MkDocs aborts next; site/ stays as it was
@@ -100,7 +112,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         shutil.rmtree(retired, ignore_errors=True)
 
     def on_build_error(self, *, error):
-        if getattr(self, "atomic", False):
+        if self.atomic:
             shutil.rmtree(self.building, ignore_errors=True)
 
     def on_page_markdown(self, markdown, page, config, files):
