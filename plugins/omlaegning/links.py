@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors, format_field
+from .locate import error_at_id
 from .yamlsource import read_again
 
 LOCK_FILE = "links.lock"
@@ -155,6 +156,7 @@ def resolve_published(root: Path, pages, short_links: dict[str, str], moves: lis
                 return f"{new_page}#{aliases[new_page][anchor]}"
         return None
 
+    broken = []
     for line, link, old_target in read_lock(root):
         if old_target:  # a short link: it must keep leading to its section, wherever that went
             now = leads_to(old_target)
@@ -169,13 +171,57 @@ def resolve_published(root: Path, pages, short_links: dict[str, str], moves: lis
                 continue
         elif leads_to(link):
             continue
-        errors.append(ContentError(
-            LOCK_FILE, line, 1, "",
-            f"Linket '{link}' er udgivet, men findes ikke længere. Giv id'et sit gamle navn tilbage, "
-            f"eller skriv i {redirects_file}, hvor det er flyttet hen."))
+        broken.append((line, link, old_target))
+    errors += broken_link_errors(root, pages, broken, current, redirects_file)
     if errors:
         raise ContentErrors(errors)
     return redirects, aliases
+
+
+def _parent(page: str) -> str:
+    """'/kommuner/herning/' -> '/kommuner/'."""
+    return page.rstrip("/").rpartition("/")[0] + "/"
+
+
+def _last_part(page: str) -> str:
+    return page.rstrip("/").rpartition("/")[2]
+
+
+def broken_link_errors(root: Path, pages, broken: list[tuple[int, str, str]], current: set[str],
+                       redirects_file: str) -> list[ContentError]:
+    """One error per published page or section that is gone, where the editor made the change.
+
+    A renamed id shows as the one new, never published link in the same place (an anchor on the
+    same page, or a page beside it): the error stands at that id's line in its YAML file, on the pull
+    request's own diff, with the redirect to add. A page that is gone is reported once, not once per
+    anchor and short link on it; what leaves no such trace is reported at its line in links.lock."""
+    by_url = {page_url(p.path): p for p in pages}
+    new = sorted(set(current) - {link for _, link, _ in read_lock(root)})
+    broken_links = {link for _, link, _ in broken}
+    errors = []
+    for line, link, target in broken:
+        page, anchor = _split(link)
+        if (anchor and page in broken_links) or (target and (target in broken_links or _split(target)[0] in broken_links)):
+            continue  # reported with its page or its section
+        if anchor:
+            candidates = [n for n in new if _split(n)[0] == page and _split(n)[1]]
+            old_id, sources = anchor, by_url[page].sources if page in by_url else ()
+        else:
+            candidates = [n for n in new if not _split(n)[1] and n in by_url and _parent(n) == _parent(page)]
+            old_id = _last_part(page)
+            sources = by_url[candidates[0]].sources if len(candidates) == 1 else ()
+        if len(candidates) == 1 and sources:
+            renamed = candidates[0]
+            new_id = _split(renamed)[1] or _last_part(renamed)
+            errors.append(error_at_id(root, sources, new_id, (
+                f"Linket '{link}' er udgivet, men findes ikke længere: er '{old_id}' omdøbt til '{new_id}'? Giv "
+                f"id'et sit gamle navn tilbage, eller tilføj i {redirects_file} et punkt med "
+                f"'fra: {link}' og 'til: {renamed}'.")))
+        else:
+            errors.append(ContentError(LOCK_FILE, line, 1, "", (
+                f"Linket '{link}' er udgivet, men findes ikke længere. Giv id'et sit gamle navn tilbage, "
+                f"eller skriv i {redirects_file}, hvor det er flyttet hen.")))
+    return errors
 
 
 def add_aliases(markdown: str, aliases: dict[str, str]) -> str:

@@ -12,7 +12,7 @@ from ..errors import ContentErrors
 from ..formatting import dato
 from ..handbook import Handbook
 from ..links import page_url
-from .anchors import error_at_id
+from ..locate import error_at_id
 
 
 QR_MASK = 2
