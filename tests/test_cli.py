@@ -125,3 +125,18 @@ def test_the_command_line_speaks_danish_when_it_is_used_wrongly(args, message):
     assert result.returncode == 2
     assert result.stderr.splitlines()[0].startswith("brug: omlaegning")
     assert result.stderr.splitlines()[-1] == message
+
+
+def test_a_new_municipality_is_a_notice_until_published_and_a_draft_can_be_deleted(repo_copy):
+    # The guide's steps: copy herning.yaml to a new file and change its id.
+    herning = (repo_copy.root / "data/kommuner/herning.yaml").read_text(encoding="utf-8")
+    repo_copy.write("data/kommuner/testkommune.yaml", herning.replace("\nid: herning\n", "\nid: testkommune\n"))
+    added = run_cli("check", cwd=repo_copy.root)
+    assert added.returncode == 0, added.stderr
+    notice = added.stdout.splitlines()[1]
+    assert notice.startswith("Bemærk: ") and "nye links" in notice and "links.lock, når håndbogen udgives" in notice
+    # Never published, so never locked: deleting the draft again is no mistake.
+    (repo_copy.root / "data/kommuner/testkommune.yaml").unlink()
+    removed = run_cli("check", cwd=repo_copy.root)
+    assert removed.returncode == 0, removed.stderr
+    assert "Bemærk" not in removed.stdout

@@ -6,7 +6,9 @@ import shutil
 import pytest
 
 from omlaegning.errors import ContentErrors
+from omlaegning.links import write_lock
 from omlaegning.loader import load_handbook
+from omlaegning.render import render_handbook
 from omlaegning.render import render_handbook
 
 from helpers import REPO, ContentTree
@@ -78,3 +80,16 @@ def test_the_guide_shows_the_message_for_a_self_assessment_section_that_does_not
     with pytest.raises(ContentErrors) as caught:
         render_handbook(load_handbook(tmp_path))
     assert [str(error) for error in caught.value.errors] == [shown]
+
+
+def test_the_guide_shows_the_message_for_a_renamed_published_id(tmp_path):
+    for folder in ("concept", "data"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    (tmp_path / "data/kommuner/nyby.yaml").write_text(EXAMPLE, encoding="utf-8")
+    write_lock(tmp_path, render_handbook(load_handbook(tmp_path)).links)  # published
+    (tmp_path / "data/kommuner/nyby.yaml").write_text(
+        EXAMPLE.replace("  - id: faelles-sprog", "  - id: recovery-sprog"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        render_handbook(load_handbook(tmp_path))
+    message, = [str(error) for error in caught.value.errors]
+    assert f"    {message}\n" in GUIDE, message

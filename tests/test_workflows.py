@@ -56,13 +56,28 @@ def test_every_checkout_drops_its_credentials():
     assert checkouts and all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)
 
 
-def test_only_the_deploying_job_may_write():
+def test_only_the_deploying_job_and_the_lock_after_it_may_write():
     assert all(workflow(path.name)["permissions"] == {} for path in FILES)
     writers = {(name, job_id): {scope for scope, access in job["permissions"].items() if access == "write"}
                for name, job_id, job in all_jobs()}
     deployers = {(name, job_id) for name, job_id, job in all_jobs()
                  if any(step.get("uses", "").startswith("actions/deploy-pages@") for step in job.get("steps", []))}
-    assert {job: scopes for job, scopes in writers.items() if scopes} == dict.fromkeys(deployers, {"pages", "id-token"})
+    lockers = {(name, job_id) for name, job_id, job in all_jobs()
+               if any("omlaegning lock" in step.get("run", "") for step in job.get("steps", []))}
+    assert {job: scopes for job, scopes in writers.items() if scopes} == (
+        dict.fromkeys(deployers, {"pages", "id-token"}) | dict.fromkeys(lockers, {"contents"}))
+
+
+def test_links_are_locked_only_once_they_are_published():
+    # A draft's links are never locked, so it can be renamed or deleted before it is published.
+    jobs = workflow("udgiv.yml")["jobs"]
+    (lock_id, lock_job), = [(i, j) for i, j in jobs.items()
+                            if any("omlaegning lock" in s.get("run", "") for s in j.get("steps", []))]
+    deploy_id = lock_job["needs"]
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in jobs[deploy_id]["steps"])
+    script = lock_job["steps"][-1]["run"]
+    assert "git commit -m" in script and script.split("git commit", 1)[1].split("\n")[0].endswith("-- links.lock")
+    assert all("omlaegning lock" not in step.get("run", "") for step in workflow("tjek.yml")["jobs"]["tjek"]["steps"])
 
 
 def test_publishing_waits_for_the_checks_of_the_same_commit():

@@ -15,10 +15,13 @@ from .schema import write_schemas
 
 def _check(args) -> int:
     handbook = load_handbook(args.rod)
-    render_handbook(handbook)  # finds anchors that ids make collide
+    rendered = render_handbook(handbook)  # finds anchors that ids make collide, and broken published links
     print(f"Indholdet er i orden: {len(handbook.principper)} principper, {len(handbook.faser)} faser, "
           f"{len(handbook.vejledninger)} vejledninger, {len(handbook.kommuner)} kommuner, "
           f"{len(handbook.ordliste.begreber)} begreber og {len(handbook.kilder)} kilder.")
+    if unlocked := set(rendered.links) - {link for _, link, _ in read_lock(args.rod)}:
+        print(f"Bemærk: {len(unlocked)} nye links (sider, afsnit og korte links) er ikke udgivet endnu. De bliver "
+              f"skrevet i {LOCK_FILE}, når håndbogen udgives; indtil da kan de frit omdøbes eller slettes.")
     return 0
 
 
