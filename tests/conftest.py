@@ -39,3 +39,11 @@ def minimal(tmp_path) -> ContentTree:
 def repo_copy(tmp_path) -> ContentTree:
     """The real handbook copied to a temporary folder."""
     return ContentTree(copy_handbook(tmp_path / "repo"))
+
+
+def pytest_collection_modifyitems(items):
+    """Everything under tests/browser/ drives Chromium: marked, so the fast subset can leave it out."""
+    browser = Path(__file__).parent / "browser"
+    for item in items:
+        if browser in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)

@@ -16,6 +16,9 @@ from omlaegning.render import render_handbook
 
 from helpers import MKDOCS_ENV, REPO, mkdocs_build
 
+# Each test builds the handbook or a copy of it with MkDocs.
+pytestmark = pytest.mark.slow
+
 
 
 def html(site: Path, page_path: str) -> str:

@@ -257,6 +257,7 @@ def test_the_data_page_links_every_file_and_its_schema(minimal):
 
 # --- many municipalities ---------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_hundred_municipalities_give_a_hundred_rows_figures_and_valid_data(tmp_path):
     root = write_synthetic_handbook(tmp_path / "haandbog", 100)
     handbook = load_handbook(root)

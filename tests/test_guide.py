@@ -57,6 +57,7 @@ def test_the_guide_shows_the_message_check_really_prints(tmp_path, name, old, ne
         assert f"    {message}\n" in GUIDE, message
 
 
+@pytest.mark.slow
 def test_the_guides_example_municipality_builds_as_a_new_file(repo_copy: ContentTree, tmp_path):
     repo_copy.write("data/kommuner/nyby.yaml", EXAMPLE)
     site = tmp_path / "site"

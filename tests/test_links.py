@@ -125,6 +125,7 @@ def test_a_redirect_that_cannot_work_is_refused(minimal, fra, til, field, messag
         "concept/omdirigeringer.yaml", {"fra": 2, "til": 3}[field], f"omdirigeringer[1].{field}", message)
 
 
+@pytest.mark.slow
 def test_renaming_an_id_without_a_redirect_fails_the_real_build(repo_copy, tmp_path):
     repo_copy.replace("data/kommuner/herning.yaml", "  - id: en-indgang", "  - id: en-dor")
     result = mkdocs_build(repo_copy.root / "mkdocs.yml", tmp_path / "site")

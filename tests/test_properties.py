@@ -46,6 +46,9 @@ from omlaegning.models.base import TAL_GRAENSE, _safe_markdown
 from omlaegning.render import render_handbook, text
 from omlaegning.yamlsource import YamlDocument, YamlErrors, parse_yaml
 
+# Hypothesis runs hundreds of examples through load and render.
+pytestmark = pytest.mark.slow
+
 SCALE = float(os.environ.get("HYPOTHESIS_SCALE", "1"))
 PROPERTY = settings(derandomize=True, database=None, deadline=None, print_blob=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,

@@ -11,6 +11,9 @@ import pytest
 
 from helpers import MKDOCS_ENV as ENV, mkdocs_build
 
+# Each test starts mkdocs serve and waits for rebuilds.
+pytestmark = pytest.mark.slow
+
 
 def free_port() -> int:
     with socket.socket() as s:
