@@ -1,4 +1,4 @@
-"""omlaegning check | schema | export: the handbook's command line, in Danish."""
+"""omlaegning check | schema | lock | export | pdf: the handbook's command line, in Danish."""
 from __future__ import annotations
 
 import argparse
@@ -40,6 +40,25 @@ def _export(args) -> int:
     return 0
 
 
+def _pdf(args) -> int:
+    # Imported here: WeasyPrint is an optional extra and needs Pango, which editors do not need.
+    try:
+        from .pdf import PDF_FOLDER, PdfError, file_size, write_pdfs
+    except (ImportError, OSError) as error:
+        print(f"PDF'erne kan ikke laves her ({error}). Installér det, de kræver: "
+              "pip install -e '.[pdf]' og apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0.", file=sys.stderr)
+        return 1
+    try:
+        written = write_pdfs(args.mappe)
+    except PdfError as error:
+        print(f"PDF'erne blev ikke lavet: {error}", file=sys.stderr)
+        return 1
+    whole = written[-1].path
+    print(f"Skrev {len(written) - 1} sider og hele håndbogen ({file_size(whole.stat().st_size)}) som PDF "
+          f"i {args.mappe / PDF_FOLDER}, og hver side linker nu til sin PDF.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="omlaegning", description="Omlægningshåndbogens værktøj.")
     parser.add_argument("--rod", type=Path, default=Path("."),
@@ -56,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     exporter = commands.add_parser("export", help="skriv håndbogen som ren Markdown med egen mkdocs.yml")
     exporter.add_argument("mappe", type=Path)
     exporter.set_defaults(run=_export)
+    pdf = commands.add_parser("pdf", help="lav en tilgængelig PDF af hver side og af hele håndbogen i et bygget "
+                                          "websted (efter mkdocs build), og link til dem fra siderne")
+    pdf.add_argument("mappe", type=Path, nargs="?", default=Path("site"),
+                     help="det byggede websted (standard: site)")
+    pdf.set_defaults(run=_pdf)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
