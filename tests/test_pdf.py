@@ -102,6 +102,10 @@ def test_pdf_is_tagged_pdf_ua_in_danish_with_title_alt_texts_and_headings(site_w
         assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
         assert pdf.open_metadata().get(UA_PART) == "1"
         elements = _structure(pdf)
+        links = [a for page in pdf.pages for a in page.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+        # PDF/UA-1 7.18.5: every link says where it goes and sits in a Link element.
+        assert all(str(a.get("/Contents", "")).strip() and "/StructParent" in a for a in links)
+        assert sum(1 for e in elements if e.S == "/Link") >= (1 if links else 0)
     figures = [e for e in elements if e.S == "/Figure"]
     images = [img for a in articles for img in a.iter("img")]
     assert len(figures) == len(images)
