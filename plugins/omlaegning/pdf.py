@@ -31,6 +31,7 @@ STYLESHEET = Path(__file__).with_name("pdf.css")
 
 # What belongs to the screen only: permalinks, the edit button, our own download link.
 _SCREEN_ONLY = {"headerlink", "md-content__button", "hent-pdf"}
+_SCREEN_READER_ONLY = "visuelt-skjult"
 _DOWNLOAD_LINK = re.compile(r'<p class="hent-pdf">.*?</p>\n?', re.S)
 _ARTICLE_TITLE_END = re.compile(r'(<article class="md-content__inner md-typeset">.*?</h1>)', re.S)
 
@@ -103,6 +104,13 @@ def _read_page(site: Path, url: str) -> SitePage:
         raise PdfError(f"{file} har ingen offentlig adresse; sæt public_url under omlaegning i mkdocs.yml.")
     article = next(a for a in tree.iter("article") if "md-content__inner" in a.get("class", ""))
     _remove(article, lambda e: bool(_SCREEN_ONLY & set(e.get("class", "").split())))
+    for header in (p for p in article.iter("p") if "udskrift-hoved" in p.get("class", "")):
+        # It becomes the running footer, which WeasyPrint leaves out of the structure tree, where a link
+        # must be (PDF/UA-1 7.18.5): there the address is text.
+        for link in header.iter("a"):
+            link.tag = "span"
+            link.attrib.clear()
+    _flatten_links(article)
     for image in article.iter("img"):
         image.set("src", urljoin(file.resolve().as_uri(), image.get("src", "")))
     for link in article.iter("a"):
@@ -184,6 +192,26 @@ def file_size(size: int) -> str:
     if size < 1_000_000:
         return f"{max(1, round(size / 1000))} kB"
     return f"{tal(round(size / 1_000_000, 1))} MB"
+
+
+def _flatten_links(root: etree.Element) -> None:
+    """Keep only text inside links. WeasyPrint tags an element inside a link apart from the link (its
+    issue #185), which PDF/UA-1 7.18.5 does not allow; text for screen readers moves right after it."""
+    for parent in list(root.iter()):
+        for link in [child for child in parent if child.tag == "a" and len(child)]:
+            hidden = [c for c in link if _SCREEN_READER_ONLY in c.get("class", "").split()]
+            text = [link.text or ""]
+            for child in link:
+                text += ([] if child in hidden else list(child.itertext())) + [child.tail or ""]
+            for child in list(link):
+                link.remove(child)
+            link.text = "".join(text)
+            position = list(parent).index(link) + 1
+            for offset, span in enumerate(hidden):
+                span.tail = None
+                parent.insert(position + offset, span)
+            if hidden:
+                hidden[-1].tail, link.tail = link.tail, None
 
 
 def _parse(file: Path) -> etree.Element:
