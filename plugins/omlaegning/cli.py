@@ -53,7 +53,7 @@ def _pdf(args) -> int:
     except PdfError as error:
         print(f"PDF'erne blev ikke lavet: {error}", file=sys.stderr)
         return 1
-    whole = written[-1].path
+    whole = written[-1]
     print(f"Skrev {len(written) - 1} sider og hele håndbogen ({file_size(whole.stat().st_size)}) som PDF "
           f"i {args.mappe / PDF_FOLDER}, og hver side linker nu til sin PDF.")
     return 0

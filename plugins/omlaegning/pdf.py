@@ -53,14 +53,8 @@ class SitePage:
         return self.url.strip("/").replace("/", "-") or "forside"
 
 
-@dataclass(frozen=True)
-class WrittenPdf:
-    path: Path
-    title: str
-
-
-def write_pdfs(site: Path) -> list[WrittenPdf]:
-    """Write one PDF per page and the whole handbook into site/pdf/, and link each page to them."""
+def write_pdfs(site: Path) -> list[Path]:
+    """Write one PDF per page and then the whole handbook into site/pdf/, and link each page to them."""
     pages = read_site(site)
     folder = site / PDF_FOLDER
     folder.mkdir(exist_ok=True)
@@ -68,11 +62,11 @@ def write_pdfs(site: Path) -> list[WrittenPdf]:
     for page in pages:
         target = folder / f"{page.slug}.pdf"
         _render(_page_document(page), page.file, target)
-        written.append(WrittenPdf(target, page.title))
+        written.append(target)
     whole = folder / f"{WHOLE_HANDBOOK}.pdf"
     head = _parse(site / "index.html").find("head")
     _render(_handbook_document(pages, head), site / "index.html", whole)
-    written.append(WrittenPdf(whole, _text(head.find("title"))))
+    written.append(whole)
     for page in pages:
         _link_download(page, folder, whole)
     return written
@@ -92,7 +86,7 @@ def read_site(site: Path) -> list[SitePage]:
         if "md-nav__link" in link.get("class", "") and "#" not in href and not urlsplit(href).scheme:
             url = posixpath.normpath("/" + href).rstrip("/") + "/"
             if url not in urls:
-                urls.append(url.replace("//", "/"))
+                urls.append(url)
     return [_read_page(site, url) for url in urls]
 
 
