@@ -1,4 +1,8 @@
+import contextlib
+import io
+import logging
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -6,6 +10,7 @@ import pytest
 from helpers import FIXTURES, REPO, ContentTree, mkdocs_build
 from synthetic import copy_handbook
 from xss_vectors import fill_with_vectors
+from system_packages import ensure_weasyprint
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +32,40 @@ def site_full_of_vectors(tmp_path_factory) -> Path:
     result = mkdocs_build(root / "mkdocs.yml", site, strict=False)
     assert result.returncode == 0, result.stderr
     return site
+
+@dataclass(frozen=True)
+class SiteWithPdfs:
+    site: Path
+    output: str             # what `omlaegning pdf` printed
+    problems: list[str]     # what WeasyPrint logged as warnings or errors (e.g. an image without alt text)
+
+
+@pytest.fixture(scope="session")
+def site_with_pdfs(built_site, tmp_path_factory) -> SiteWithPdfs:
+    """A copy of the built handbook after `omlaegning pdf`, made once: writing every PDF takes a while."""
+    ensure_weasyprint()
+    from omlaegning.cli import main
+
+    site = tmp_path_factory.mktemp("pdf") / "site"
+    shutil.copytree(built_site, site)
+    problems = _Collect()
+    logging.getLogger("weasyprint").addHandler(problems)
+    try:
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            assert main(["pdf", str(site)]) == 0
+    finally:
+        logging.getLogger("weasyprint").removeHandler(problems)
+    return SiteWithPdfs(site, output.getvalue(), problems.messages)
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
 
 
 @pytest.fixture

@@ -190,7 +190,7 @@ def test_presenters_page_lists_short_links_with_qr_codes(minimal):
     page = next(p.markdown for p in rendered.pages if p.path == "oplaegsholdere.md")
     assert ("| [Testby Kommune: Én indgang](kommuner/testby.md#en-indgang) | "
             "[https://example.org/haandbog/l/testby-en-indgang/](https://example.org/haandbog/l/testby-en-indgang/) | "
-            "![QR-kode til Testby Kommune: Én indgang](l/testby-en-indgang/qr.svg){ width=\"96\" height=\"96\" } |"
+            "![QR-kode til Testby Kommune: Én indgang](l/testby-en-indgang/qr.svg){ .qr width=\"96\" height=\"96\" } |"
             ) in page
     svg = rendered.extra_files()["l/testby-en-indgang/qr.svg"]
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "QR-kode til Testby Kommune" in svg

@@ -1,4 +1,4 @@
-"""omlaegning check | schema | export: the handbook's command line, in Danish."""
+"""omlaegning check | schema | lock | export | pdf: the handbook's command line, in Danish."""
 from __future__ import annotations
 
 import sys
@@ -43,6 +43,25 @@ def _export(args) -> int:
     return 0
 
 
+def _pdf(args) -> int:
+    # Imported here: WeasyPrint is an optional extra and needs Pango, which editors do not need.
+    try:
+        from .pdf import PdfError, file_size, write_pdfs
+    except (ImportError, OSError) as error:
+        print(f"PDF'erne kan ikke laves her ({error}). Installér det, de kræver: "
+              "pip install -e '.[pdf]' og apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0.", file=sys.stderr)
+        return 1
+    try:
+        written = write_pdfs(args.mappe or args.rod / "site")
+    except PdfError as error:
+        print(f"PDF'erne blev ikke lavet: {error}", file=sys.stderr)
+        return 1
+    whole = written[-1]
+    print(f"Skrev {len(written) - 1} sider og hele håndbogen ({file_size(whole.stat().st_size)}) som PDF "
+          f"i {whole.parent}, og hver side linker nu til sin PDF.")
+    return 0
+
+
 def project_root(start: Path) -> Path:
     """The nearest folder from start upwards that holds the handbook (its mkdocs.yml and concept/),
     so the commands work from any folder inside the project; start itself when there is none."""
@@ -68,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     exporter = commands.add_parser("export", help="skriv håndbogen som ren Markdown med egen mkdocs.yml")
     exporter.add_argument("mappe", type=Path)
     exporter.set_defaults(run=_export)
+    pdf = commands.add_parser("pdf", help="lav en tilgængelig PDF af hver side og af hele håndbogen i et bygget "
+                                          "websted (efter mkdocs build), og link til dem fra siderne")
+    pdf.add_argument("mappe", type=Path, nargs="?", default=None,
+                     help="det byggede websted (standard: site/ i håndbogens mappe)")
+    pdf.set_defaults(run=_pdf)
     args = parser.parse_args(argv)
     args.rod = args.rod if args.rod is not None else project_root(Path.cwd().resolve())
     try:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,3 +58,12 @@ def last_commit_time(root: Path) -> int | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     return int(result.stdout) if result.stdout.strip() else None
+
+
+def edition_date() -> datetime.date:
+    """The date of the handbook's edition: that of SOURCE_DATE_EPOCH (the last commit's, set by the build
+    or the publishing workflow), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return datetime.date.today()
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()

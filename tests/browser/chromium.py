@@ -1,12 +1,9 @@
 """Debian's Chromium for the browser tests and benchmarks: installed with apt when it is missing."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+from system_packages import apt_install
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls home; the page tests must see only the site.
@@ -15,11 +12,5 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 def ensure_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    apt = shutil.which("apt-get")
-    if apt is None:
-        pytest.fail("Browsertestene kræver Debians chromium-pakke, og apt-get findes ikke her.")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run([apt, "update", "-qq"], check=True, env=env)
-    subprocess.run([apt, "install", "-y", "-qq", "chromium"], check=True, env=env)
+    if not CHROMIUM.exists():
+        apt_install(["chromium"], "Browsertestene")

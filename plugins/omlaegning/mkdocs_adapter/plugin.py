@@ -1,4 +1,4 @@
-"""MkDocs events only: load and render in on_config, add the pages, watch the YAML.
+"""MkDocs events only: load and render in on_config, add the pages, give each its print header, watch the YAML.
 
 Loading happens in on_config, before MkDocs cleans site/, so a content error stops
 the build with the Danish report. `mkdocs build` also writes into a temporary folder
@@ -21,11 +21,13 @@ from mkdocs.structure.files import File
 
 from ..errors import ContentErrors
 from ..filekinds import CONTENT_DIRS
-from ..history import last_commit_time, read_history
+from ..history import edition_date, last_commit_time, read_history
 from ..loader import load_handbook
 from ..render import render_handbook
 from ..render.errorpage import error_handbook
 from ..render.pages import FORM_PAGES
+from ..render.addresslinks import AddressLinks
+from ..render.printheader import print_header
 from ..render.text import error_box, escaped_nav
 from ..csp import with_policy
 from ..sanitize import clean
@@ -59,6 +61,8 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         # Reproducible output: MkDocs dates the sitemap from SOURCE_DATE_EPOCH, so use the commit's time.
         if "SOURCE_DATE_EPOCH" not in os.environ and (commit_time := last_commit_time(Path(config.config_file_path).parent)):
             os.environ["SOURCE_DATE_EPOCH"] = str(commit_time)
+        self.edition = edition_date()
+        config.markdown_extensions.append(AddressLinks())
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         self.problems = None
         try:
@@ -128,6 +132,10 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
     def on_post_template(self, output_content, *, template_name, config):
         # The theme's own pages, such as 404.html; sitemap.xml is not HTML.
         return with_policy(output_content) if template_name.endswith(".html") else output_content
+
+    def on_page_context(self, context, *, page, config, nav):
+        context["udskrift"] = print_header(self.rendered, page.file.src_uri, self.config.public_url, self.edition)
+        return context
 
     def on_serve(self, server, config, builder):
         for folder in CONTENT_DIRS:
