@@ -115,7 +115,7 @@ def test_check_works_from_a_folder_inside_the_project(repo_copy):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["chek"], "omlaegning: fejl: KOMMANDO: 'chek' findes ikke; vælg mellem check, schema, lock, export"),
+    (["chek"], "omlaegning: fejl: KOMMANDO: 'chek' findes ikke; vælg mellem check, schema, lock, export, pdf"),
     (["check", "--alt"], "omlaegning: fejl: ukendt tilføjelse til kommandoen: --alt"),
     (["export"], "omlaegning export: fejl: mangler: mappe"),
     (["--rod"], "omlaegning: fejl: --rod skal efterfølges af en værdi"),

@@ -93,7 +93,7 @@ def test_publishing_waits_for_the_checks_of_the_same_commit():
     order = [step.get("run") or step["uses"].split("@")[0] for step in check_job["steps"]]
     gates = [".venv/bin/omlaegning --github check", ".venv/bin/python -m pytest", ".venv/bin/mkdocs build --strict"]
     assert [step for step in order if step in gates] == gates
-    assert order[-1] == "actions/upload-pages-artifact"
+    assert order[-2:] == [".venv/bin/omlaegning pdf site", "actions/upload-pages-artifact"]  # the PDFs go along
     assert check_job["steps"][-1]["if"] == "inputs.udgiv" and check_job["steps"][-1]["with"]["path"] == "site"
 
 
