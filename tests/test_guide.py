@@ -94,3 +94,14 @@ def test_the_guide_shows_the_message_for_a_renamed_published_id(tmp_path):
         render_handbook(load_handbook(tmp_path))
     message, = [str(error) for error in caught.value.errors]
     assert f"    {message}\n" in GUIDE, message
+
+
+def test_the_guide_shows_the_message_for_a_link_to_a_section_that_does_not_exist(tmp_path):
+    for folder in ("concept", "data", "docs"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    (tmp_path / "data/kommuner/nyby.yaml").write_text(EXAMPLE.replace(
+        "  Nyby Kommune har lagt", "  Se [bostøtte](/ordliste/#bostotte). Nyby Kommune har lagt", 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        render_handbook(load_handbook(tmp_path))
+    message, = [str(error) for error in caught.value.errors]
+    assert f"      {message}\n" in GUIDE, message

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .. import formatting
 from ..csp import with_policy
+from ..internal_links import resolve_internal_links
 from ..handbook import Handbook
 from ..history import History
 from ..models import VED_IKKE
@@ -341,7 +342,7 @@ def render_handbook(handbook: Handbook, history: History | None = None,
     Raises ContentErrors when ids make an anchor appear twice on a page, or when a published
     link (links.lock) would break."""
     renderer = _Renderer(handbook, history or History(), public_url)
-    pages = renderer.all_pages()
+    pages = resolve_internal_links(renderer.all_pages(), handbook.root)
     check_unique_anchors(pages, handbook.root)
     shorts = renderer.short_links
     moved, aliases = resolve_published(handbook.root, pages, {s.path: s.target for s in shorts},
