@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from localserver import serve
+from policywatch import watch_policy
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 from search_queries import QUERIES, material_top, zensical_top
@@ -55,11 +56,13 @@ def test_every_short_link_lands_on_its_section(page, tool_url):
 def search_page(browser, tool_url):
     tool, base = tool_url
     context = browser.new_context(locale="da-DK")
+    violations = watch_policy(context)  # Zensical's search box styles itself with an inline <style>
     page = context.new_page()
     page.goto(base + "/")
     page.wait_for_load_state("networkidle")
     yield tool, base, page
     context.close()
+    assert violations == []
 
 
 @pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
