@@ -2,24 +2,72 @@ import contextlib
 import io
 import logging
 import shutil
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, REPO, ContentTree, mkdocs_build
+from helpers import FIXTURES, REPO, ContentTree, mkdocs_build, zensical_build
 from synthetic import copy_handbook
-from xss_vectors import fill_with_vectors
 from system_packages import ensure_weasyprint
+from xss_vectors import fill_with_vectors
+
+
+# Seconds each session build took, shown at the end of the run: the suite has a 10-minute budget.
+BUILD_SECONDS: dict[str, float] = {}
+
+
+@contextmanager
+def timed(name: str):
+    start = time.perf_counter()
+    yield
+    BUILD_SECONDS[name] = time.perf_counter() - start
+
+
+def pytest_terminal_summary(terminalreporter):
+    if BUILD_SECONDS:
+        terminalreporter.write_line("Byggetider for håndbogen: " + ", ".join(
+            f"{name} {seconds:.1f} s" for name, seconds in BUILD_SECONDS.items()))
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real handbook, built once for every test that only reads the result."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(REPO / "mkdocs.yml", site)
+    with timed("MkDocs"):
+        result = mkdocs_build(REPO / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def properdocs_site(tmp_path_factory) -> Path:
+    """The real handbook built by ProperDocs + Material through our plugin, once."""
+    site = tmp_path_factory.mktemp("properdocs-site")
+    with timed("ProperDocs"):
+        result = mkdocs_build(REPO / "mkdocs.yml", site, tool="properdocs")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The real handbook built by Zensical from `omlaegning export` and post-built, once."""
+    with timed("Zensical (eksport, build, efterbehandling)"):
+        return zensical_build(REPO, tmp_path_factory.mktemp("zensical") / "ud")
+
+
+# The three routes every built-site check runs on; -m "not vaerktoejer" keeps to MkDocs.
+TOOLS = {"mkdocs": "built_site", "properdocs": "properdocs_site", "zensical": "zensical_site"}
+TOOL_PARAMS = [pytest.param(tool, marks=() if tool == "mkdocs" else pytest.mark.vaerktoejer) for tool in TOOLS]
+
+
+@pytest.fixture(params=TOOL_PARAMS)
+def tool_site(request) -> tuple[str, Path]:
+    """(tool, built site) for each of the three tools."""
+    return request.param, request.getfixturevalue(TOOLS[request.param])
 
 
 @pytest.fixture(scope="session")

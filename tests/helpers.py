@@ -38,6 +38,21 @@ class ContentTree:
         return caught.value.errors
 
 
-def mkdocs_build(config: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+def mkdocs_build(config: Path, site: Path, strict: bool = True, tool: str = "mkdocs") -> subprocess.CompletedProcess:
+    """Build with MkDocs, or with ProperDocs (tool="properdocs"), which takes the same arguments."""
+    return subprocess.run([sys.executable, "-m", tool, "build", *(["--strict"] if strict else []),
                            "-f", str(config), "-d", str(site)], capture_output=True, text=True, env=MKDOCS_ENV)
+
+
+def omlaegning(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "omlaegning.cli", *args], capture_output=True, text=True)
+
+
+def zensical_build(root: Path, folder: Path) -> Path:
+    """The export route: `omlaegning export`, `zensical build`, `omlaegning efterbehandl`; returns the site."""
+    for command in (["--rod", str(root), "export", str(folder)], None, ["efterbehandl", str(folder / "site")]):
+        result = (omlaegning(*command) if command else
+                  subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(folder / "mkdocs.yml")],
+                                 capture_output=True, text=True))
+        assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "site"

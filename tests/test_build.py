@@ -126,7 +126,9 @@ def test_export_builds_with_plain_mkdocs(tmp_path):
     result = mkdocs_build(target / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     page = html(site, "principper/ressourcer.md")
-    assert 'id="hvordan"' in page and "Rediger" not in page
+    # The edit button opens the YAML file, as in the plugin's build.
+    assert 'id="hvordan"' in page and ('href="https://github.com/socialstyrelsen/omlaegningshaandbogen/edit/main/'
+                                       'concept/principper/ressourcer.yaml"') in page
 
 
 @pytest.mark.parametrize("where", [".", "docs", "concept/faser"])

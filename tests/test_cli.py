@@ -84,14 +84,16 @@ def test_export_writes_markdown_and_config_without_the_plugin(tmp_path):
     assert main(["--rod", str(REPO), "export", str(target)]) == 0
     config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "omlaegning" not in json.dumps(config["plugins"])
+    # The edit address as front matter, the page's own content between the post-build step's markers.
     assert (target / "docs/principper/ressourcer.md").read_text(encoding="utf-8").startswith(
-        "# 2. Fokusér på borgernes ressourcer {#ressourcer}")
+        "---\nedit_url: https://github.com/socialstyrelsen/omlaegningshaandbogen/edit/main/concept/principper/"
+        "ressourcer.yaml\n---\n<!-- omlaegning:indhold -->\n\n# 2. Fokusér på borgernes ressourcer {#ressourcer}")
     assert (target / "docs/om-haandbogen.md").exists()
 
 
 def test_core_does_not_import_mkdocs():
     code = ("import sys, omlaegning.loader, omlaegning.render, omlaegning.export, omlaegning.cli, "
-            "omlaegning.schema; print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))")
+            "omlaegning.schema, omlaegning.postbuild; print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -115,7 +117,7 @@ def test_check_works_from_a_folder_inside_the_project(repo_copy):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["chek"], "omlaegning: fejl: KOMMANDO: 'chek' findes ikke; vælg mellem check, schema, lock, export, pdf"),
+    (["chek"], "omlaegning: fejl: KOMMANDO: 'chek' findes ikke; vælg mellem check, schema, lock, export, pdf, efterbehandl"),
     (["check", "--alt"], "omlaegning: fejl: ukendt tilføjelse til kommandoen: --alt"),
     (["export"], "omlaegning export: fejl: mangler: mappe"),
     (["--rod"], "omlaegning: fejl: --rod skal efterfølges af en værdi"),

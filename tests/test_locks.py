@@ -10,7 +10,7 @@ from helpers import REPO
 
 PYPROJECT = REPO / "pyproject.toml"
 # Lock file -> the extras of pyproject.toml it holds besides the runtime and build requirements.
-LOCKS = {"runtime.txt": (), "test.txt": ("test",)}
+LOCKS = {"runtime.txt": (), "test.txt": ("test", "vaerktoejer")}
 
 
 def pins(lock_text: str) -> dict[str, tuple[Requirement, int]]:

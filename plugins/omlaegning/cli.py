@@ -1,4 +1,4 @@
-"""omlaegning check | schema | lock | export | pdf: the handbook's command line, in Danish."""
+"""omlaegning check | schema | lock | export | pdf | efterbehandl: the handbook's command line, in Danish."""
 from __future__ import annotations
 
 import sys
@@ -6,9 +6,10 @@ from pathlib import Path
 
 from .argparse_da import DanishArgumentParser
 from .errors import ContentErrors
-from .export import ExportError, export
+from .export import ExportError, export, watch
 from .links import LOCK_FILE, read_lock, write_lock
 from .loader import load_handbook
+from .postbuild import PostbuildError, secure_site
 from .render import render_handbook
 from .schema import write_schemas
 
@@ -38,8 +39,24 @@ def _lock(args) -> int:
 
 
 def _export(args) -> int:
+    if args.watch:
+        print(f"Eksporterer til {args.mappe} og igen, hver gang en fil ændres; stop med Ctrl+C. "
+              f"Se siderne med: zensical serve -f {args.mappe / 'mkdocs.yml'}", flush=True)
+        try:
+            watch(args.rod, args.mappe, lambda line: print(line, flush=True))
+        except KeyboardInterrupt:
+            print("Stoppet.")
+        return 0
     count = export(args.rod, args.mappe)
-    print(f"Eksporterede {count} sider til {args.mappe}. Byg dem med: mkdocs build -f {args.mappe / 'mkdocs.yml'}")
+    config = args.mappe / "mkdocs.yml"
+    print(f"Eksporterede {count} sider til {args.mappe}. Byg dem med: zensical build -f {config} && "
+          f"omlaegning efterbehandl {args.mappe / 'site'} (eller med MkDocs: mkdocs build -f {config})")
+    return 0
+
+
+def _postbuild(args) -> int:
+    count = secure_site(args.site)
+    print(f"Rensede og beskyttede {count} sider i {args.site}.")
     return 0
 
 
@@ -86,12 +103,18 @@ def main(argv: list[str] | None = None) -> int:
         .set_defaults(run=_lock)
     exporter = commands.add_parser("export", help="skriv håndbogen som ren Markdown med egen mkdocs.yml")
     exporter.add_argument("mappe", type=Path)
+    exporter.add_argument("--watch", action="store_true",
+                          help="bliv ved og eksportér igen, når en YAML-fil ændres (til zensical serve)")
     exporter.set_defaults(run=_export)
     pdf = commands.add_parser("pdf", help="lav en tilgængelig PDF af hver side og af hele håndbogen i et bygget "
                                           "websted (efter mkdocs build), og link til dem fra siderne")
     pdf.add_argument("mappe", type=Path, nargs="?", default=None,
                      help="det byggede websted (standard: site/ i håndbogens mappe)")
     pdf.set_defaults(run=_pdf)
+    postbuild = commands.add_parser(
+        "efterbehandl", help="rens og beskyt et websted bygget fra eksporten (kør efter zensical build)")
+    postbuild.add_argument("site", type=Path, help="mappen med det byggede websted, fx ud/site")
+    postbuild.set_defaults(run=_postbuild)
     args = parser.parse_args(argv)
     args.rod = args.rod if args.rod is not None else project_root(Path.cwd().resolve())
     try:
@@ -104,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except ExportError as error:
         print(f"Eksporten blev ikke lavet: {error}", file=sys.stderr)
+        return 1
+    except PostbuildError as error:
+        print(f"Efterbehandlingen stoppede: {error}", file=sys.stderr)
         return 1
 
 

@@ -36,20 +36,25 @@ def inline_script_hashes(html: str) -> list[str]:
         kind = _TYPE.search(attributes)
         if _SRC.search(attributes) or not _RUNS.match(kind.group(1) if kind else ""):
             continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-        hashes.append(f"'sha256-{digest}'")
+        hashes.append(sha256_source(body))
     return list(dict.fromkeys(hashes))
 
 
-def policy(html: str) -> str:
+def sha256_source(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode('ascii')}'"
+
+
+def policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
     directives = dict(DIRECTIVES)
     directives["script-src"] = " ".join([directives["script-src"], *inline_script_hashes(html)])
+    directives["style-src"] = " ".join([directives["style-src"], *style_hashes])
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def with_policy(html: str) -> str:
-    """The page with its policy as the first thing after the charset, before any script or style."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+def with_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
+    """The page with its policy as the first thing after the charset, before any script or style.
+    `style_hashes`: style elements the theme's own scripts add, allowed by their hash."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, style_hashes)}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         raise ValueError("The page has no <head> to put its Content-Security-Policy in.")

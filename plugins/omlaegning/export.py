@@ -1,23 +1,51 @@
 """Write the rendered handbook as a plain Markdown tree that builds without our plugin.
 
-This is the way out of MkDocs' plugin API: any tool that reads Markdown with
-attribute lists ({#id}) and a nav can build the handbook from the export.
+This is the route for tools without MkDocs' plugin API (Zensical): they build the export,
+and `omlaegning efterbehandl` (postbuild.py) then gives the built pages the same safety the
+plugin gives them. The export keeps what the plugin adds: edit links to the YAML files (in each
+page's front matter, read by the export's own actions partial), dates, redirects, short links,
+figures and open data. Exporting again writes only the files whose content changed, each
+replaced atomically, and deletes only files an earlier export wrote.
 """
 from __future__ import annotations
 
-import shutil
+import os
+import posixpath
+import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin
 
 import yaml
 
+from .errors import ContentErrors
+from .filekinds import CONTENT_DIRS
 from .history import read_history
 from .loader import load_handbook
 from .render import render_handbook
 from .render.text import escaped_nav
 
 PLUGIN_NAME = "omlaegning"
-# Written into every export, so a later export only ever replaces a folder it made itself.
+# Written into every export with the list of files it wrote: a later export only ever replaces a
+# folder it made itself, and deletes nothing else.
 MARKER = ".omlaegning-eksport"
+_MARKER_HEADER = "Lavet af 'omlaegning export'. Filerne herunder skrives om eller slettes ved næste eksport.\n"
+# Around each page's Markdown, so that the post-build step finds the page's own content in the
+# built HTML (between the theme's parts) and cleans exactly that; see postbuild.py.
+CONTENT_START = "<!-- omlaegning:indhold -->"
+CONTENT_END = "<!-- /omlaegning:indhold -->"
+# The theme's edit button reads the page's front matter: the export's Markdown is generated, the
+# file to edit is the YAML (or the hand-written page) it came from.
+ACTIONS_PARTIAL = """{#- Written by `omlaegning export`: the edit button opens the file named in the page's front
+    matter, the YAML file the page is made from, since the exported Markdown is generated. -#}
+{% if page.meta and page.meta.edit_url and "content.action.edit" in features %}
+  <a href="{{ page.meta.edit_url }}" title="{{ lang.t('action.edit') }}" class="md-content__button md-icon" rel="edit">
+    {% set icon = config.theme.icon.edit or "material/file-edit-outline" %}
+    {% include ".icons/" ~ icon ~ ".svg" %}
+  </a>
+{% endif %}
+"""
 
 
 class ExportError(Exception):
@@ -31,8 +59,11 @@ def _check_target(root: Path, target: Path) -> None:
     for folder in ("docs", "concept", "data", "plugins", "tests"):
         if resolved == root / folder or (root / folder) in resolved.parents:
             raise ExportError(f"Eksportmappen må ikke ligge i håndbogens {folder}/.")
+    if resolved.exists() and not resolved.is_dir():
+        raise ExportError(f"{target} er en fil, ikke en mappe.")
     if resolved.exists() and any(resolved.iterdir()) and not (resolved / MARKER).exists():
-        raise ExportError(f"{target} findes og er ikke en tidligere eksport; vælg en tom eller ny mappe.")
+        raise ExportError(f"{target} findes og er ikke en tidligere eksport; eksporten sletter aldrig en mappe, "
+                          "den ikke selv har lavet. Vælg en tom eller ny mappe.")
 
 
 def _read_config(root: Path) -> dict:
@@ -57,28 +88,128 @@ def _without_plugin(plugins: list) -> list:
     return [p for p in plugins if (p if isinstance(p, str) else next(iter(p))) != PLUGIN_NAME]
 
 
-def export(root: Path, target: Path) -> int:
-    """Export the handbook under `root` into `target`; returns the number of pages written."""
-    _check_target(root, target)
+def edit_url(config: dict, path_from_docs: str) -> str | None:
+    """The address of the edit page for a file, given relative to docs/ as MkDocs resolves it."""
+    if not config.get("repo_url") or not config.get("edit_uri"):
+        return None
+    return urljoin(config["repo_url"].rstrip("/") + "/", config["edit_uri"] + path_from_docs)
+
+
+def _page(markdown: str, edit: str | None) -> str:
+    """A page of the export: its edit address as front matter, its content between the markers."""
+    front = yaml.safe_dump({"edit_url": edit}, allow_unicode=True) if edit else ""
+    if markdown.startswith("---\n"):  # a hand-written page with its own front matter
+        end = markdown.index("\n---\n", 4) + 5
+        front, markdown = front + markdown[4:end - 5] + "\n", markdown[end:]
+    return (f"---\n{front}---\n" if front else "") + f"{CONTENT_START}\n\n{markdown.rstrip()}\n\n{CONTENT_END}\n"
+
+
+def export_files(root: Path) -> tuple[dict[str, bytes], int]:
+    """Every file of the export by its path in the export, and the number of generated pages."""
     config = _read_config(root)
     rendered = render_handbook(load_handbook(root), read_history(root), _public_url(config))
-    docs = target / "docs"
-    if target.exists():
-        shutil.rmtree(target)
-    source_docs = root / config.get("docs_dir", "docs")
-    if source_docs.is_dir():
-        shutil.copytree(source_docs, docs)
+    files: dict[str, bytes] = {}
+    docs_dir = root / config.get("docs_dir", "docs")
+    generated = {p.path for p in rendered.pages}
+    for source in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
+        rel = source.relative_to(docs_dir).as_posix()
+        if not source.is_file() or rel in generated:  # docs/index.md is the placeholder (placeholder.py)
+            continue
+        files[f"docs/{rel}"] = (_page(source.read_text(encoding="utf-8"), edit_url(config, rel)).encode("utf-8")
+                                if source.suffix == ".md" else source.read_bytes())
+    for page in rendered.pages:
+        yaml_from_docs = (posixpath.relpath(page.edit_file, config.get("docs_dir", "docs"))
+                          if page.edit_file else None)
+        edit = edit_url(config, yaml_from_docs) if yaml_from_docs else None
+        files[f"docs/{page.path}"] = _page(page.markdown, edit).encode("utf-8")
+    for path, text in rendered.extra_files().items():
+        files[f"docs/{path}"] = text.encode("utf-8")
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):  # the theme overrides travel along
-        shutil.copytree(root / theme["custom_dir"], target / theme["custom_dir"])
-    for path, text in [(p.path, p.markdown) for p in rendered.pages] + list(rendered.extra_files().items()):
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(text, encoding="utf-8")
+        custom = root / theme["custom_dir"]
+        for source in sorted(custom.rglob("*")):
+            if source.is_file():
+                files[f"{theme['custom_dir']}/{source.relative_to(custom).as_posix()}"] = source.read_bytes()
+        files[f"{theme['custom_dir']}/partials/actions.html"] = ACTIONS_PARTIAL.encode("utf-8")
     config["docs_dir"] = "docs"
     config["nav"] = escaped_nav(rendered.nav) + list(config.get("nav") or [])
     config["plugins"] = _without_plugin(config.get("plugins", []))
-    config["edit_uri"] = ""  # the export is generated: there is nothing to edit in it
-    (target / MARKER).write_text("Lavet af 'omlaegning export'; slettes ved næste eksport.\n", encoding="utf-8")
-    (target / "mkdocs.yml").write_text(
-        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return len(rendered.pages)
+    config["edit_uri"] = ""  # the edit addresses are in each page's front matter
+    files["mkdocs.yml"] = yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")
+    return files, len(rendered.pages)
+
+
+def _written_before(target: Path) -> set[str]:
+    marker = target / MARKER
+    if not marker.is_file():
+        return set()
+    return {line for line in marker.read_text(encoding="utf-8").splitlines()[1:] if line}
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Readers (and `zensical serve`) see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(handle, "wb") as out:
+        out.write(content)
+    os.replace(temporary, path)
+
+
+def _sync(target: Path, files: dict[str, bytes]) -> list[str]:
+    """Make target hold files: write what differs, delete what an earlier export wrote and this one
+    does not. Returns the paths written or deleted."""
+    changed = []
+    files = {**files, MARKER: (_MARKER_HEADER + "".join(f"{rel}\n" for rel in sorted(files))).encode("utf-8")}
+    previous = _written_before(target)
+    for rel, content in files.items():
+        path = target / rel
+        if not (path.is_file() and path.read_bytes() == content):
+            _write_atomically(path, content)
+            changed.append(rel)
+    for rel in sorted(previous - files.keys()):
+        path = target / rel
+        if path.is_file():
+            path.unlink()
+            changed.append(rel)
+            for folder in path.parents:  # folders left empty by the deletion
+                if folder == target or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+    return changed
+
+
+def export(root: Path, target: Path) -> int:
+    """Export the handbook under `root` into `target`; returns the number of pages written."""
+    _check_target(root, target)
+    files, count = export_files(root)
+    _sync(target, files)
+    return count
+
+
+def _sources_state(root: Path) -> dict[Path, int]:
+    """What the export is made from, by modification time: content, hand-written pages, settings."""
+    folders = [root / name for name in (*CONTENT_DIRS, "docs", "overrides")]
+    paths = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
+    paths += [p for p in (root / "mkdocs.yml", root / "links.lock") if p.is_file()]
+    return {p: p.stat().st_mtime_ns for p in paths}
+
+
+def watch(root: Path, target: Path, report: Callable[[str], None], stop: Callable[[], bool] = lambda: False,
+          interval: float = 0.3) -> None:
+    """Export, then export again whenever a source file changes, until stop() is true. A content error
+    is reported and leaves the last good export in place, so a live preview keeps working."""
+    _check_target(root, target)
+    seen: dict[Path, int] | None = None
+    while not stop():
+        state = _sources_state(root)
+        if state != seen:
+            seen = state
+            try:
+                files, _ = export_files(root)
+            except ContentErrors as error:
+                report(error.report())
+            else:
+                changed = _sync(target, files)
+                report(f"Eksporten er opdateret: {len(changed)} filer ændret." if changed
+                       else "Eksporten er allerede opdateret.")
+        time.sleep(interval)

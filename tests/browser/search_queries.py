@@ -55,3 +55,25 @@ def material_top(page, base_url, query: str, count: int = 3) -> list[str]:
                                       "links => links.map(a => a.getAttribute('href'))")
     pages = [href.split("?")[0].split("#")[0].replace(base_url, "") for href in hrefs]
     return list(dict.fromkeys(pages))[:count]
+
+
+# Zensical's search box is a dialog in a shadow root; its status line says "N results" (in English).
+_ZENSICAL_RESULTS = """() => {
+    const root = [...document.querySelectorAll('body > div')].map(d => d.shadowRoot).find(r => r && r.querySelector('dialog'));
+    const status = root && root.querySelector('[role=status]');
+    if (!status || !/^\\d+ results?$|^No results/.test(status.textContent.trim())) return null;
+    return [...root.querySelectorAll('ol[role=listbox] a[role=option]')].map(a => a.getAttribute('href'));
+}"""
+
+
+def zensical_top(page, base_url, query: str, count: int = 3) -> list[str]:
+    """The first pages Zensical's search lists for `query`, typed into a freshly opened search box."""
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+k")
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Backspace")
+    page.keyboard.type(query)
+    page.wait_for_timeout(400)  # results follow each keystroke
+    hrefs = page.wait_for_function(_ZENSICAL_RESULTS).json_value()
+    pages = [href.split("?")[0].split("#")[0].replace(base_url, "") for href in hrefs]
+    return list(dict.fromkeys(pages))[:count]

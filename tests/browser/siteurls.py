@@ -24,4 +24,4 @@ def page_urls() -> list[str]:
     """The pages the site must have, known before it is built: generated ones and docs/."""
     paths = [p.path for p in render_handbook(load_handbook(REPO)).pages]
     paths += [p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")]
-    return sorted(page_url(path) for path in paths)
+    return sorted({page_url(path) for path in paths})  # docs/index.md is the front page's placeholder

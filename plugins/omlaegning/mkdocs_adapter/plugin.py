@@ -23,6 +23,7 @@ from ..errors import ContentErrors
 from ..filekinds import CONTENT_DIRS
 from ..history import edition_date, last_commit_time, read_history
 from ..loader import load_handbook
+from .. import placeholder
 from ..render import render_handbook
 from ..render.errorpage import error_handbook
 from ..render.pages import FORM_PAGES
@@ -84,6 +85,8 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         return config
 
     def on_files(self, files, config):
+        if placeholder.is_placeholder(Path(config.docs_dir)):  # the real front page takes its place
+            files.remove(files.get_file_from_path(placeholder.PATH))
         for page in self.rendered.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
