@@ -63,7 +63,9 @@ class _Site:
 
 def resolve_internal_links(pages, root: Path) -> list:
     """The pages with every site address in them made relative; raises ContentErrors for broken ones."""
-    docs = _docs_pages(root)
+    # A hand-written page with a generated page's path never reaches the site (docs/index.md is the
+    # placeholder for site tools that do not run the plugin).
+    docs = {path: text for path, text in _docs_pages(root).items() if path not in {p.path for p in pages}}
     site = _Site(pages, docs)
     errors, resolved = [], []
     for page in pages:
