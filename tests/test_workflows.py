@@ -114,3 +114,11 @@ def test_ci_installs_from_the_locks_as_the_readme_does():
     assert python["cache"] == "pip"
     locks = {REPO / "requirements" / "runtime.txt", REPO / "requirements" / "test.txt"}
     assert locks <= set(REPO.glob(python["cache-dependency-path"]))
+
+
+def test_pre_commit_runs_the_same_check_as_the_pull_request():
+    hook, = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    check_job, = workflow("tjek.yml")["jobs"].values()
+    in_ci = [step["run"] for step in check_job["steps"] if "omlaegning" in step.get("run", "") and "check" in step["run"]]
+    assert [command.replace(" --github", "") for command in in_ci] == [hook["entry"]]
+    assert re.match(hook["files"], "data/kommuner/nyby.yaml") and re.match(hook["files"], "docs/redaktoerer.md")
