@@ -186,3 +186,13 @@ def test_two_builds_of_the_same_commit_are_byte_identical(repo_copy, tmp_path):
     # the only timestamp MkDocs writes is in the gzip header of sitemap.xml.gz.
     stamp = struct.unpack("<I", (first / "sitemap.xml.gz").read_bytes()[4:8])[0]
     assert datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).date() == datetime.date(2026, 1, 5)
+
+
+def test_every_generated_page_has_an_edit_link_to_its_file_or_folder(real_site):
+    repo = "https://github.com/socialstyrelsen/omlaegningshaandbogen/"
+    for page in render_handbook(load_handbook(REPO)).pages:
+        target = page.edit_target
+        assert target, page.path
+        link = f'href="{repo}{"tree" if target.endswith("/") else "edit"}/main/{target}" title="Redigér denne side"'
+        assert link in html(real_site, page.path), page.path
+    assert f'href="{repo}edit/main/concept/haandbog.yaml" title="Redigér denne side"' in html(real_site, "index.md")

@@ -118,9 +118,12 @@ def export_files(root: Path) -> tuple[dict[str, bytes], int]:
         files[f"docs/{rel}"] = (_page(source.read_text(encoding="utf-8"), edit_url(config, rel)).encode("utf-8")
                                 if source.suffix == ".md" else source.read_bytes())
     for page in rendered.pages:
-        yaml_from_docs = (posixpath.relpath(page.edit_file, config.get("docs_dir", "docs"))
-                          if page.edit_file else None)
-        edit = edit_url(config, yaml_from_docs) if yaml_from_docs else None
+        target = page.edit_target
+        from_docs = (posixpath.relpath(target, config.get("docs_dir", "docs")) + ("/" if target.endswith("/") else "")
+                     if target else None)
+        edit = edit_url(config, from_docs) if from_docs else None
+        if edit and from_docs.endswith("/"):  # a folder is opened for browsing, not editing
+            edit = edit.replace("/edit/", "/tree/", 1)
         files[f"docs/{page.path}"] = _page(page.markdown, edit).encode("utf-8")
     for path, text in rendered.extra_files().items():
         files[f"docs/{path}"] = text.encode("utf-8")

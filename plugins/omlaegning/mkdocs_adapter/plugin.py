@@ -42,6 +42,13 @@ def _strict_warnings() -> bool:
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
+def _edit_uri(root: Path, target: str | None, docs_dir: str) -> str | None:
+    """Where the edit button points, relative to docs/: the page's YAML file, or its folder."""
+    if not target:
+        return None
+    return Path(os.path.relpath(root / target, docs_dir)).as_posix() + ("/" if target.endswith("/") else "")
+
+
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
     def __init__(self):
         super().__init__()
@@ -94,8 +101,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
                     "omdøb eller slet den håndskrevne fil.")
             file = File.generated(config, page.path, content=page.markdown)
             # The edit button opens the YAML file, which lives outside docs/.
-            file.edit_uri = (Path(os.path.relpath(self.root / page.edit_file, config.docs_dir)).as_posix()
-                             if page.edit_file else None)
+            file.edit_uri = _edit_uri(self.root, page.edit_target, config.docs_dir)
             files.append(file)
         written = {f.dest_uri for f in files}  # compare where files end up, not where they come from
         for path, content in self.rendered.extra_files().items():
@@ -137,6 +143,9 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_page_context(self, context, *, page, config, nav):
+        if page.edit_url and page.file.edit_uri and page.file.edit_uri.endswith("/"):
+            # A page gathered from a whole folder: its button opens the folder to choose a file in.
+            page.edit_url = page.edit_url.replace("/edit/", "/tree/", 1)
         context["udskrift"] = print_header(self.rendered, page.file.src_uri, self.config.public_url, self.edition)
         return context
 

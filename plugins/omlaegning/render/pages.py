@@ -69,11 +69,21 @@ class Page:
     title: str                 # its title in the navigation
     markdown: str
     sources: tuple[str, ...]   # the YAML files the page is made from, relative to the project root
+    # What "Redigér denne side" opens when the page is made from several files, or from none of its own:
+    # its main YAML file, or a folder ("concept/principper/") whose files it gathers.
+    edit: str | None = None
 
     @property
     def edit_file(self) -> str | None:
         """The one YAML file an editor changes to change this page, if there is one."""
+        if self.edit:
+            return None if self.edit.endswith("/") else self.edit
         return self.sources[0] if len(self.sources) == 1 else None
+
+    @property
+    def edit_target(self) -> str | None:
+        """The file, or the folder (ending in /), that the page's edit button opens."""
+        return self.edit or self.edit_file
 
 
 @dataclass(frozen=True)
@@ -176,7 +186,7 @@ class _Renderer:
         return Figure(path, drawing.width, round(drawing.height))
 
     def page(self, kind: str, entity_id: str, title: str, template: str, sources: list[str],
-             kilder: list[str], **context) -> Page:
+             kilder: list[str], edit: str | None = None, **context) -> Page:
         path = page_path(kind, entity_id)
 
         def href(target_path: str, anchor: str = "") -> Markup:
@@ -202,14 +212,18 @@ class _Renderer:
         markdown = self.env.get_template(template).render(
             hb=self.hb, link=link, href=href, html_link=html_link, site_link=site_link, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
             updated=updated, **context)
-        return Page(path, title, markdown, tuple(sources))
+        return Page(path, title, markdown, tuple(sources), edit)
 
     def all_pages(self) -> list[Page]:
         hb = self.hb
         pages = [self.page(
             "forside", "", "Forside", "forside.md.j2", [hb.file_of("haandbog")] + [
                 hb.file_of("fase", f.id) for f in hb.faser],
-            hb.haandbog.kilder)]
+            hb.haandbog.kilder, edit=hb.file_of("haandbog"))]
+        # Pages that gather many files (or all content) open the folder those files lie in.
+        principles_folder = posixpath.dirname(hb.file_of("princip", hb.principper[0].id)) + "/"
+        municipalities_folder = posixpath.dirname(hb.file_of("kommune", hb.kommuner[0].id)) + "/" if hb.kommuner else None
+        concept_folder = posixpath.dirname(hb.file_of("haandbog")) + "/"
         for fase in hb.faser:
             eksempler = hb.eksempler_for_fase(fase.id)
             pages.append(self.page(
@@ -220,7 +234,7 @@ class _Renderer:
         pages.append(self.page(
             "principper", "", "Oversigt", "principper.md.j2",
             [hb.file_of("princip", p.id) for p in hb.principper],
-            [k for p in hb.principper for k in p.kilder]))
+            [k for p in hb.principper for k in p.kilder], edit=principles_folder))
         for princip in hb.principper:
             eksempler = hb.eksempler_for_princip(princip.id)
             pages.append(self.page(
@@ -238,7 +252,7 @@ class _Renderer:
         pages.append(self.page(
             "partnerskab", "", partnerskab.titel, "partnerskab.md.j2", [hb.file_of("partnerskab")] + [
                 hb.file_of("kommune", k) for k in partnerskab.kommuner],
-            references(partnerskab, "kilde"), partnerskab=partnerskab,
+            references(partnerskab, "kilde"), edit=hb.file_of("partnerskab"), partnerskab=partnerskab,
             milepaele=numbered_milestones(partnerskab.forloeb), projektperioder=projects,
             tidslinje=self.figure("figurer/partnerskab.svg", "tidslinje.svg.j2", timeline(
                 "Partnerskabets forløb", [("Partnerskabet", partnerskab.periode)] + projects, partnerskab.forloeb))))
@@ -254,11 +268,11 @@ class _Renderer:
         pages.append(self.page(
             "kommuner", "", "Oversigt", "kommuner.md.j2",
             [hb.file_of("kommune", k.id) for k in hb.kommuner],
-            [k for kommune in hb.kommuner for k in kommune.kilder]))
+            [k for kommune in hb.kommuner for k in kommune.kilder], edit=municipalities_folder))
         pages.append(self.page(
             "sammenligning", "", "Side om side", "sammenligning.md.j2",
             [hb.file_of("kommune", k.id) for k in hb.kommuner], [k for kommune in hb.kommuner for k in kommune.kilder],
-            principper=matrix(hb, "princip"), faser=matrix(hb, "fase")))
+            edit=municipalities_folder, principper=matrix(hb, "princip"), faser=matrix(hb, "fase")))
         for kommune in hb.kommuner:
             folder = f"figurer/kommuner/{kommune.id}"
             periods = [("Projektperiode", kommune.projekt.periode)] if kommune.projekt and kommune.projekt.periode else []
@@ -283,13 +297,14 @@ class _Renderer:
             version=content_version(hb.selvevaluering), ved_ikke_id=VED_IKKE))
         data_files, schemas = open_data(hb)
         self.assets.update({f.path: f.content for f in data_files} | schemas)
-        pages.append(self.page("data", "", "Åbne data", "data.md.j2", [], list(hb.kilder), filer=data_files))
-        pages.append(self.page("nyt", "", "Hvad er nyt", "nyt.md.j2", [], [], dage=self.news(pages)))
+        pages.append(self.page("data", "", "Åbne data", "data.md.j2", [], list(hb.kilder), edit=concept_folder,
+                               filer=data_files))
+        pages.append(self.page("nyt", "", "Hvad er nyt", "nyt.md.j2", [], [], edit=concept_folder, dage=self.news(pages)))
         groups = {}
         for link in self.short_links:
             groups.setdefault(link.group, []).append(link)
         pages.append(self.page("oplaegsholdere", "", "Til oplægsholdere", "oplaegsholdere.md.j2", [], [],
-                               grupper=groups, overskrifter=GROUPS, adresse=self.public_url))
+                               edit=concept_folder, grupper=groups, overskrifter=GROUPS, adresse=self.public_url))
         return pages
 
     def news(self, pages: list[Page]) -> list[tuple[datetime.date, list[_NewsItem]]]:
