@@ -1,0 +1,47 @@
+"""The editors' guide's promise, kept literally: adding a municipality is one file and nothing else.
+
+A copy of the whole project (its tests included) gets the new file exactly as the guide says, and the
+tests that read the content run green in it; with the file removed again, green again.
+"""
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from helpers import REPO
+
+# Every test file that reads the real content: pages, open data, links, the comparison, the guide.
+CONTENT_TESTS = ["test_content.py", "test_comparison.py", "test_links.py", "test_render.py", "test_guide.py",
+                 "test_cli.py", "test_internal_links.py", "test_selfassessment.py"]
+
+
+def _copy_of_the_project(target):
+    """A clone, as an editor has it, with the working tree's files laid over it (uncommitted work included)."""
+    subprocess.run(["git", "clone", "-q", "--local", str(REPO), str(target)], check=True)
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    for name in filter(None, listed.split("\0")):
+        if (REPO / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, target / name)
+    return target
+
+
+def _content_tests_pass(root) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not slow",
+                           *(f"tests/{name}" for name in CONTENT_TESTS)], cwd=root, capture_output=True, text=True)
+
+
+@pytest.mark.slow
+def test_adding_and_removing_a_municipality_as_the_guide_says_keeps_the_tests_green(tmp_path):
+    root = _copy_of_the_project(tmp_path / "projekt")
+    # The guide: copy a municipality's file to data/kommuner/<id>.yaml and set its id to the same.
+    herning = (root / "data/kommuner/herning.yaml").read_text(encoding="utf-8")
+    (root / "data/kommuner/testkommune.yaml").write_text(
+        herning.replace("\nid: herning\n", "\nid: testkommune\n").replace("navn: Herning Kommune", "navn: Testkommune"),
+        encoding="utf-8")
+    added = _content_tests_pass(root)
+    assert added.returncode == 0, added.stdout[-3000:]
+    (root / "data/kommuner/testkommune.yaml").unlink()
+    removed = _content_tests_pass(root)
+    assert removed.returncode == 0, removed.stdout[-3000:]
