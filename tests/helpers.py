@@ -7,11 +7,24 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from omlaegning.errors import ContentErrors
 from omlaegning.loader import load_handbook
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: tags that name Python objects (!!python/name:...) read as None."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+SITE_CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+# The two addresses of the project, set once in mkdocs.yml; no test restates them.
+REPO_URL = SITE_CONFIG["repo_url"].rstrip("/") + "/"
+PUBLIC_URL = (SITE_CONFIG.get("site_url") or next(
+    p["omlaegning"] for p in SITE_CONFIG["plugins"] if isinstance(p, dict) and "omlaegning" in p)["public_url"]).rstrip("/")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

@@ -14,7 +14,7 @@ import pytest
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
-from helpers import MKDOCS_ENV, REPO, mkdocs_build
+from helpers import MKDOCS_ENV, REPO, REPO_URL, mkdocs_build
 
 # Each test builds the handbook or a copy of it with MkDocs.
 pytestmark = pytest.mark.slow
@@ -50,8 +50,7 @@ def test_principle_pages_have_what_why_how_anchors_and_edit_link(real_site):
         page = html(real_site, f"principper/{princip.id}.md")
         for anchor in (princip.id, "hvad", "hvorfor", "hvordan", "eksempler", "kilder"):
             assert f'id="{anchor}"' in page, (princip.id, anchor)
-        assert (f'href="https://github.com/socialstyrelsen/omlaegningshaandbogen/edit/main/concept/'
-                f'principper/{princip.id}.yaml"') in page
+        assert f'href="{REPO_URL}edit/main/concept/principper/{princip.id}.yaml"' in page
 
 
 def test_every_table_of_a_municipality_is_an_html_table(real_site):
@@ -127,8 +126,7 @@ def test_export_builds_with_plain_mkdocs(tmp_path):
     assert result.returncode == 0, result.stderr
     page = html(site, "principper/ressourcer.md")
     # The edit button opens the YAML file, as in the plugin's build.
-    assert 'id="hvordan"' in page and ('href="https://github.com/socialstyrelsen/omlaegningshaandbogen/edit/main/'
-                                       'concept/principper/ressourcer.yaml"') in page
+    assert 'id="hvordan"' in page and f'href="{REPO_URL}edit/main/concept/principper/ressourcer.yaml"' in page
 
 
 @pytest.mark.parametrize("where", [".", "docs", "concept/faser"])
@@ -189,7 +187,7 @@ def test_two_builds_of_the_same_commit_are_byte_identical(repo_copy, tmp_path):
 
 
 def test_every_generated_page_has_an_edit_link_to_its_file_or_folder(real_site):
-    repo = "https://github.com/socialstyrelsen/omlaegningshaandbogen/"
+    repo = REPO_URL
     for page in render_handbook(load_handbook(REPO)).pages:
         target = page.edit_target
         assert target, page.path

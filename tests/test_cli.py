@@ -12,7 +12,7 @@ from omlaegning.cli import main
 from omlaegning.filekinds import FILE_KINDS
 from omlaegning.schema import schemas
 
-from helpers import REPO
+from helpers import REPO, REPO_URL
 
 
 def run_cli(*args, cwd=None):
@@ -86,7 +86,7 @@ def test_export_writes_markdown_and_config_without_the_plugin(tmp_path):
     assert "omlaegning" not in json.dumps(config["plugins"])
     # The edit address as front matter, the page's own content between the post-build step's markers.
     assert (target / "docs/principper/ressourcer.md").read_text(encoding="utf-8").startswith(
-        "---\nedit_url: https://github.com/socialstyrelsen/omlaegningshaandbogen/edit/main/concept/principper/"
+        f"---\nedit_url: {REPO_URL}edit/main/concept/principper/"
         "ressourcer.yaml\n---\n<!-- omlaegning:indhold -->\n\n# 2. Fokusér på borgernes ressourcer {#ressourcer}")
     assert (target / "docs/om-haandbogen.md").exists()
 

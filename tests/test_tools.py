@@ -15,10 +15,9 @@ from omlaegning.links import page_url
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
-from helpers import REPO
+from helpers import PUBLIC_URL, REPO, REPO_URL
 
 RENDERED = render_handbook(load_handbook(REPO), read_history(REPO))
-REPO_URL = "https://github.com/socialstyrelsen/omlaegningshaandbogen/"
 
 
 def page_file(site: Path, url: str) -> Path:
@@ -69,8 +68,7 @@ def test_every_short_link_and_redirect_leads_to_its_section(tool_site):
 
 def test_open_data_figures_and_qr_codes_are_the_rendered_files(tool_site):
     _, site = tool_site
-    rendered = render_handbook(load_handbook(REPO), read_history(REPO),
-                               "https://socialstyrelsen.github.io/omlaegningshaandbogen/")
+    rendered = render_handbook(load_handbook(REPO), read_history(REPO), PUBLIC_URL)
     files = {**rendered.assets, **rendered.qr_codes}
     assert any(path.startswith("data/kommuner/") for path in files)
     for path, content in files.items():

@@ -8,12 +8,11 @@ import re
 import subprocess
 
 import pytest
-import yaml
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from helpers import REPO
+from helpers import PUBLIC_URL, REPO
 from omlaegning.formatting import dato
 from omlaegning.links import page_url
 from omlaegning.loader import load_handbook
@@ -23,8 +22,6 @@ from system_packages import ensure_pdftoppm
 # A principle, a municipality, the presenters' page, and a guide with the headings that were left alone.
 PRINTED = ["/principper/ressourcer/", "/kommuner/herning/", "/oplaegsholdere/", "/vejledning/myndighed/"]
 SHORT_LINKS = render_handbook(load_handbook(REPO)).short_links
-PUBLIC_URL = next(p["omlaegning"] for p in yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
-                  if isinstance(p, dict) and "omlaegning" in p)["public_url"].rstrip("/")
 FOOTER = re.compile(r"^Side \d+ af \d+$")
 FOOTER_ANYWHERE = re.compile(r"Side \d+ af \d+")
 
