@@ -89,7 +89,7 @@ def test_the_guide_shows_the_message_for_a_renamed_published_id(tmp_path):
     (tmp_path / "data/kommuner/nyby.yaml").write_text(EXAMPLE, encoding="utf-8")
     write_lock(tmp_path, render_handbook(load_handbook(tmp_path)).links)  # published
     (tmp_path / "data/kommuner/nyby.yaml").write_text(
-        EXAMPLE.replace("  - id: faelles-sprog", "  - id: recovery-sprog"), encoding="utf-8")
+        EXAMPLE.replace("  - id: faelles-sprog", "  - id: sprog-og-begreber"), encoding="utf-8")
     with pytest.raises(ContentErrors) as caught:
         render_handbook(load_handbook(tmp_path))
     message, = [str(error) for error in caught.value.errors]
