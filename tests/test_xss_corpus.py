@@ -100,9 +100,8 @@ def test_random_combinations_of_fragments_leave_nothing_runnable(value):
     assert dangers(as_page_html(text.markdown(value))) == []
 
 
-# The page's own content: inside the article, after the theme's edit button (an icon drawn as SVG).
-_CONTENT = re.compile(r'<article class="md-content__inner md-typeset">(?:\s*<a [^>]*rel="edit">.*?</a>)?(.*?)</article>',
-                      re.DOTALL)
+# The page's own content: from its title on, after the theme's print header and edit button (an SVG icon).
+_CONTENT = re.compile(r'<article class="md-content__inner md-typeset">.*?(<h1.*?)</article>', re.DOTALL)
 
 
 @pytest.mark.slow
