@@ -1,5 +1,6 @@
 """Rendering: every page kind from the minimal fixture, anchors from ids, text escaped."""
 import datetime
+import json
 import re
 
 import pytest
@@ -54,11 +55,39 @@ def test_front_page_shows_the_phases_at_a_glance(minimal):
 def test_principle_page_has_what_why_how_and_examples_from_municipalities(minimal):
     md = pages_of(minimal)["principper/alpha.md"].markdown
     for anchor, body in (("hvad", "Hvad alpha er."), ("hvorfor", "Hvorfor alpha."), ("hvordan", "Hvordan alpha.")):
-        assert re.search(rf"## \w+ {{#{anchor}}}\n\n{re.escape(body)}", md)
+        # Each part says it is the handbook's own summary under a title from the concept.
+        assert re.search(rf"## \w+ {{#{anchor}}}\n\n<p class=\"afsender afsender-haandbog\">.*</p>\n\n"
+                         rf"{re.escape(body)}", md)
     assert "**Lovgrundlag i serviceloven:** § 81" in md
     # The example is found from the municipality's activity, not written twice.
     assert "- **Testby Kommune:** [Én indgang](../kommuner/testby.md#en-indgang)" in md
     assert "- [Fase 1: Start](../faser/start.md)" in md
+
+
+def test_every_page_says_under_its_title_whose_content_it_holds(minimal):
+    markers = {"koncept": "Fra Social- og Boligstyrelsens koncept", "haandbog": "Håndbogens egen sammenfatning",
+               "kommune": "Kommunens egne oplysninger"}
+    expected = {"principper/alpha.md": "koncept", "faser/start.md": "haandbog", "kommuner/testby.md": "kommune",
+                "index.md": "haandbog", "partnerskab.md": "haandbog"}
+    pages = pages_of(minimal).values()
+    for page in pages:
+        found = re.match(r"(?:.*\n)*?# .*\n\n<p class=\"afsender afsender-(\w+)\"><strong>([^<]+)\.</strong>",
+                         page.markdown)
+        assert found, page.path
+        assert markers[found[1]] == found[2], page.path
+        assert found[1] == expected.get(page.path, found[1]), page.path
+    assert set(expected) <= {p.path for p in pages}
+
+
+def test_every_open_data_file_says_whose_content_it_holds(minimal):
+    rendered = render_handbook(load_handbook(minimal.root))
+    files = {path: json.loads(text) for path, text in rendered.assets.items()
+             if path.startswith("data/") and path.endswith(".json") and "/skema/" not in path}
+    assert files["data/kommuner/testby.json"]["afsender"]["tekst"] == "Kommunens egne oplysninger"
+    assert files["data/principper/alpha.json"]["afsender"]["tekst"] == "Fra Social- og Boligstyrelsens koncept"
+    assert files["data/omlaegningshaandbogen.json"]["afsender"]["faser"]["tekst"] == "Håndbogens egen sammenfatning"
+    for path, content in files.items():
+        assert "afsender" in content, path
 
 
 def test_principle_without_examples_says_so(minimal):

@@ -62,12 +62,12 @@ class Princip(Model):
     """Et af de otte principper (concept/principper/<id>.yaml) med Hvad, Hvorfor og Hvordan."""
 
     id: Id
-    nummer: int = Field(ge=1, le=8, description="Principets nummer, 1-8.")
+    nummer: int = Field(ge=1, le=8, description="Princippets nummer, 1-8.")
     titel: Tekst
-    kort: Tekst = Field(description="Én sætning, der sammenfatter principet.")
-    hvad: MarkdownTekst = Field(description="Hvad principet betyder.")
+    kort: Tekst = Field(description="Én sætning, der sammenfatter princippet.")
+    hvad: MarkdownTekst = Field(description="Hvad princippet betyder.")
     hvorfor: MarkdownTekst = Field(description="Hvorfor: faglige og juridiske begrundelser.")
-    hvordan: MarkdownTekst = Field(description="Hvordan principet ændrer praksis.")
+    hvordan: MarkdownTekst = Field(description="Hvordan princippet ændrer praksis.")
     lovgrundlag: list[Tekst] = Field(default=[], description="Relevante paragraffer, fx '§ 81'.")
     soegeord: list[Tekst] = soegeord_field()
     kilder: list[KildeRef] = kilder_field()

@@ -23,6 +23,7 @@ from ..models import VED_IKKE
 from ..models.references import references
 from . import text
 from ..links import Redirect, add_aliases, current_links, page_url, resolve_published
+from .afsender import SAMMENFATNING, with_marker
 from .anchors import check_unique_anchors
 from .comparison import matrix, numbered_activities
 from .figures import bar_chart, numbered_milestones, timeline
@@ -200,8 +201,8 @@ class _Renderer:
         updated = max(known) if known else None
         markdown = self.env.get_template(template).render(
             hb=self.hb, link=link, href=href, html_link=html_link, site_link=site_link, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
-            updated=updated, **context)
-        return Page(path, title, markdown, tuple(sources))
+            updated=updated, afsnitsmarkering=Markup(SAMMENFATNING.html()), **context)
+        return Page(path, title, with_marker(kind, markdown), tuple(sources))
 
     def all_pages(self) -> list[Page]:
         hb = self.hb
