@@ -139,7 +139,7 @@ def _environment() -> Environment:
         dato=lambda value, praecision="dag": Markup(formatting.dato(value, praecision)),
         beloeb=lambda kroner: Markup(formatting.beloeb(kroner)),
         tal=lambda value: Markup(formatting.tal(value)),
-        periode=lambda p: Markup(formatting.periode(p.start, p.slut)),
+        periode=lambda p: Markup(formatting.periode(p.start, p.slut, p.praecision)),
     )
     return env
 
