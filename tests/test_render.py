@@ -141,7 +141,8 @@ def test_glossary_is_sorted_and_links_related_terms(minimal):
 def test_sources_and_last_update_at_the_bottom(minimal):
     history = History((Change(datetime.date(2026, 11, 23), "M", "data/kommuner/testby.yaml"),))
     md = pages_of(minimal, history)["kommuner/testby.md"].markdown
-    assert md.rstrip().endswith("## Kilder {#kilder}\n\n- Kilde B. Kommunen.\n\n*Senest opdateret 23. november 2026*")
+    assert re.search(r"## Kilder \{#kilder\}\n\n- Kilde B\. Kommunen\.\n- Kilde A\. .*\n\n"
+                     r"\*Senest opdateret 23\. november 2026\*$", md.rstrip())
     principle = pages_of(minimal)["principper/alpha.md"]
     assert "- Kilde A. Styrelsen, 31. august 2023. [https://example.org/a](https://example.org/a)" in principle.markdown
     assert "Senest opdateret" not in principle.markdown  # no git date known: no date rather than a wrong one
@@ -236,27 +237,36 @@ def test_phases_name_their_basis_with_links(minimal):
                 f"[Udviklingsforløb]({link_base}udviklingsforloeb.md).") in pages_of(minimal)[path].markdown
 
 
-MUNICIPALITY_SECTIONS = ["overblik", "aktiviteter", "planer", "organisation", "tal", "tidslinje", "resultater",
-                         "kildegrundlag", "kilder"]
+MUNICIPALITY_SECTIONS = ["overblik", "partnerskab", "aktiviteter", "planer", "organisation", "tal", "tidslinje",
+                         "resultater", "kildegrundlag", "kilder"]
 
 
 def section_anchors(markdown):
     return re.findall(r"^## .* \{#([a-z0-9-]+)\}$", markdown, re.MULTILINE)
 
 
-def test_a_municipality_the_sources_say_little_about_has_every_section_saying_so(minimal):
+def test_a_municipality_the_sources_say_little_about_names_its_gaps_in_one_line(minimal):
     minimal.write("data/kommuner/tavsby.yaml", "id: tavsby\nnavn: Tavsby Kommune\nresume: Lidt.\nkilder: [kilde-a]\n")
     md = pages_of(minimal)["kommuner/tavsby.md"].markdown
-    assert section_anchors(md) == MUNICIPALITY_SECTIONS
-    for subject in ("et projekt", "kommunens aktiviteter", "kommunens planer og strategier",
-                    "hvordan arbejdet er organiseret", "tal for kommunens socialpsykiatri", "forløbet i tid",
-                    "resultater eller erfaringer"):
-        assert f"Kilderne siger ikke noget om {subject}." in md
+    # No empty sections: what is missing is said once, in the overview.
+    assert section_anchors(md) == ["overblik", "kildegrundlag", "kilder"]
+    gaps = re.findall(r"^- \*\*Det ved vi endnu ikke:\*\* (.*)\. \[Om kildegrundlaget\]\(#kildegrundlag\)$", md,
+                      re.MULTILINE)
+    assert gaps == ["et projekt med navn, periode og budget, samarbejdspartnere, kommunens aktiviteter, "
+                    "planer og strategier, hvordan arbejdet er organiseret, tal for kommunens socialpsykiatri, "
+                    "forløbet i tid, resultater og erfaringer"]
+    assert "siger ikke noget om" not in md
+
+
+def test_a_partner_municipality_shows_the_partnerships_common_frame_with_its_sources(minimal):
+    md = pages_of(minimal)["kommuner/testby.md"].markdown
+    assert "## Partnerskabets fælles ramme {#partnerskab}\n\nEt implementeringsteam i hver kommune.\n" in md
+    assert "- Kilde A. Styrelsen" in md.split("## Kilder {#kilder}", 1)[1]
 
 
 def test_municipality_details_status_plans_key_figures_and_members(minimal):
     minimal.replace("data/kommuner/testby.yaml", "    beskrivelse: En dør ind.\n",
-                    "    beskrivelse: En dør ind.\n    status: afproevning\n")
+                    "    beskrivelse: En dør ind.\n    status: afproevning\n    status_pr: 2021-04-21\n")
     minimal.replace("data/kommuner/testby.yaml", "tal:\n", (
         "planer:\n  - id: psykiatriplan\n    titel: Psykiatriplan 2018-2021\n    beskrivelse: Planen.\n"
         "    fokusomraader: [Recovery, Netværk]\n    kilder: [kilde-b]\n"
@@ -264,8 +274,9 @@ def test_municipality_details_status_plans_key_figures_and_members(minimal):
         "noegletal:\n  - navn: Borgere i socialpsykiatrien\n    vaerdi: 120\n    cirka: true\n"
         "    tidspunkt: '2019'\n    kilder: [kilde-b]\ntal:\n"))
     md = pages_of(minimal)["kommuner/testby.md"].markdown
-    assert section_anchors(md) == MUNICIPALITY_SECTIONS
-    assert "### Én indgang {#en-indgang}\n\n*Aktivitet 1 · Under afprøvning*\n" in md
+    # The fixture's municipality has no results: that section is named in the overview instead.
+    assert section_anchors(md) == [s for s in MUNICIPALITY_SECTIONS if s != "resultater"]
+    assert "### Én indgang {#en-indgang}\n\n*Aktivitet 1 · Under afprøvning pr. april 2021*\n" in md
     assert "### Psykiatriplan 2018-2021 {#psykiatriplan}\n\nPlanen.\n\n- Recovery\n- Netværk\n" in md
     assert "| Styregruppe | Styrer. | Centerleder, Én peer |" in md
     assert "- **Borgere i socialpsykiatrien:** ca. 120 (2019)" in md

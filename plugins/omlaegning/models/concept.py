@@ -23,6 +23,9 @@ class Kilde(Model):
     url: Annotated[HttpUrl, UrlConstraints(allowed_schemes=["https"])] | None = Field(
         None, description="Offentlig webadresse (https://), hvis kilden findes online.")
     note: Tekst | None = Field(None, description="Kort note om kilden, fx hvad den er.")
+    kildedokument: Tekst | None = Field(
+        None, description="Når kilden ikke har en offentlig webadresse: navnet på det gemte kildedokument, "
+                          "redaktionen har oplysningerne fra, fx 'herlev-plan-for-udvikling-af-socialpsykiatrien-2019'.")
 
 
 class KildeFil(Model):
@@ -141,6 +144,13 @@ class Ordliste(Model):
 
 
 
+class FaellesRamme(Model):
+    """Partnerskabets fælles ramme med sine egne kilder, som også står på kommunernes sider."""
+
+    tekst: MarkdownTekst
+    kilder: list[KildeRef] = kilder_field()
+
+
 class Partnerskab(Model):
     """concept/partnerskab.yaml: partnerskabet om omlægning af socialpsykiatrien 2019-2022."""
 
@@ -151,10 +161,16 @@ class Partnerskab(Model):
     kommuner: list[KommuneRef] = Field(min_length=1, description="Partnerskabskommunerne.")
     maalgrupper: list[Tekst] = Field(min_length=1, description="Hvem i kommunen initiativet var rettet mod.")
     formaal: list[Tekst] = Field(min_length=1, description="Det, initiativet skulle bidrage til.")
+    faelles_ramme: FaellesRamme = Field(
+        description="Det, alle partnerskabskommuner havde til fælles; vises på hver partnerskabskommunes side.")
     referencenetvaerk: MarkdownTekst
-    evaluering: MarkdownTekst
+    evaluering: MarkdownTekst = Field(description="Hvordan partnerskabet skulle dokumenteres og evalueres.")
+    resultater: MarkdownTekst = Field(description="Hvad evalueringen og den viden, partnerskabet skabte, fandt.")
     finansiering: list[Budget] = Field(min_length=1, description="Beløb og hvad de dækker.")
+    oekonomi: MarkdownTekst = Field(
+        description="Økonomi og ressourcer: hvad puljen betalte, hvad forløbene tilbyder, og hvad kilderne siger om udgifter.")
     baggrund: MarkdownTekst
+    soegeord: list[Tekst] = soegeord_field()
     kilder: list[KildeRef] = kilder_field()
 
 

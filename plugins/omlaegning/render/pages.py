@@ -264,8 +264,11 @@ class _Renderer:
             periods = [("Projektperiode", kommune.projekt.periode)] if kommune.projekt and kommune.projekt.periode else []
             pages.append(self.page(
                 "kommune", kommune.id, kommune.navn, "kommune.md.j2",
-                [hb.file_of("kommune", kommune.id)], references(kommune, "kilde"),
+                [hb.file_of("kommune", kommune.id)],
+                references(kommune, "kilde") + (hb.partnerskab.faelles_ramme.kilder
+                                                if kommune.id in hb.partnerskab.kommuner else []),
                 kommune=kommune, principper=hb.kommunens_principper(kommune),
+                partnerskab=hb.partnerskab if kommune.id in hb.partnerskab.kommuner else None,
                 aktiviteter=numbered_activities(kommune), milepaele=numbered_milestones(kommune.tidslinje),
                 tidslinje=self.figure(f"{folder}/tidslinje.svg", "tidslinje.svg.j2",
                                       timeline(f"Tidslinje for {kommune.navn}", periods, kommune.tidslinje)),
