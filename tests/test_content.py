@@ -216,6 +216,9 @@ FACTS = [
     ("otte organisatoriske forudsætninger", "partnerskab.md", "evaluering-2023"),
     ("Sverigesmodellen", "partnerskab.md", "styrket-kvalitet"),
     ("21. september 2023", "partnerskab.md", "temamoede-2023"),
+    ("Etablering af et tværgående indsatsteam", "udviklingsforloeb.md", "indsatsteam-2023"),
+    ("Kvalitetsløft i socialpsykiatrien", "udviklingsforloeb.md", "indsatsteam-2023"),
+    ("27. september 2022", "udviklingsforloeb.md", "tiaarsplan-2022"),
     # the municipalities
     ("pr. april 2021", "kommuner/herning.md", "herning-status-2021"),
     ("recoverypolitik", "kommuner/herning.md", "herning-udvalg-2021"),
