@@ -142,7 +142,7 @@ def test_sources_and_last_update_at_the_bottom(minimal):
     history = History((Change(datetime.date(2026, 11, 23), "M", "data/kommuner/testby.yaml"),))
     md = pages_of(minimal, history)["kommuner/testby.md"].markdown
     assert re.search(r"## Kilder \{#kilder\}\n\n- Kilde B\. Kommunen\.\n- Kilde A\. .*\n\n"
-                     r"\*Senest opdateret 23\. november 2026\*$", md.rstrip())
+                     r"\*Senest opdateret \[23\. november 2026\]\(\.\./nyt\.md#maaned-2026-11\)\*$", md.rstrip())
     principle = pages_of(minimal)["principper/alpha.md"]
     assert "- Kilde A. Styrelsen, 31. august 2023. [https://example.org/a](https://example.org/a)" in principle.markdown
     assert "Senest opdateret" not in principle.markdown  # no git date known: no date rather than a wrong one
@@ -282,21 +282,26 @@ def test_municipality_details_status_plans_key_figures_and_members(minimal):
     assert "- **Borgere i socialpsykiatrien:** ca. 120 (2019)" in md
 
 
-def test_whats_new_lists_changed_pages_per_day_newest_first(minimal):
+def test_whats_new_shows_the_editors_sentences_per_month_with_the_pages_and_never_a_file_name(minimal):
     day1, day2 = datetime.date(2026, 1, 5), datetime.date(2026, 11, 23)
+    sentence = "Testby Kommunes side fortæller nu om *den nye* indgang."
     history = History((
-        Change(day2, "M", "data/kommuner/testby.yaml"),
-        Change(day2, "D", "data/kommuner/gammelby.yaml"),
-        Change(day2, "M", "data/kommuner/testby.yaml"),
-        Change(day1, "A", "concept/principper/alpha.yaml"),
-        Change(day1, "M", "concept/kilder.yaml"),
+        Change(day2, "M", "data/kommuner/testby.yaml", (sentence,), "c3"),
+        Change(day2, "D", "data/kommuner/gammelby.yaml", (), "c2"),
+        Change(day2, "M", "concept/kilder.yaml", (), "c2"),
+        Change(day1, "A", "concept/principper/alpha.yaml", (), "c1"),
+        Change(day1, "M", "concept/haandbog.yaml", (), "c1"),
     ))
-    md = pages_of(minimal, history)["nyt.md"].markdown
-    assert md.index("## 23. november 2026 {#dato-2026-11-23}") < md.index("## 5. januar 2026 {#dato-2026-01-05}")
-    assert md.count("- Opdateret: [Testby Kommune](kommuner/testby.md)") == 1
-    assert "- Fjernet: data/kommuner/gammelby.yaml" in md
-    assert "- Ny: [1\\. Tag udgangspunkt i håb](principper/alpha.md)" in md
-    assert "- Opdateret: concept/kilder.yaml" in md
+    pages = pages_of(minimal, history)
+    md = pages["nyt.md"].markdown
+    assert md.index("## November 2026 {#maaned-2026-11}") < md.index("## Januar 2026 {#maaned-2026-01}")
+    assert ("- **23. november 2026:** Testby Kommunes side fortæller nu om \\*den nye\\* indgang. "
+            "Se [Testby Kommune](kommuner/testby.md).") in md
+    # Without a sentence: which pages changed; a file with no page of its own shows the pages made from it.
+    assert "- **5. januar 2026:** Opdateret: [1\\. Tag udgangspunkt i håb](principper/alpha.md), [Forside](index.md)." in md
+    assert ".yaml" not in md and "gammelby" not in md
+    # A page's "Senest opdateret" leads to its month.
+    assert "*Senest opdateret [23. november 2026](../nyt.md#maaned-2026-11)*" in pages["kommuner/testby.md"].markdown
 
 
 def test_whats_new_without_history_says_so(minimal):
