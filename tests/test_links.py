@@ -121,8 +121,10 @@ def test_renaming_an_id_without_a_redirect_fails_the_real_build(repo_copy, tmp_p
     result = mkdocs_build(repo_copy.root / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "Linket '/kommuner/herning/#en-indgang' er udgivet, men findes ikke længere." in result.stderr
-    repo_copy.write("concept/omdirigeringer.yaml", "omdirigeringer:\n  - fra: /kommuner/herning/#en-indgang\n"
-                                                   "    til: /kommuner/herning/#en-dor\n")
+    redirects = (repo_copy.root / "concept/omdirigeringer.yaml").read_text(encoding="utf-8")
+    repo_copy.write("concept/omdirigeringer.yaml", redirects.replace(
+        "omdirigeringer:\n", "omdirigeringer:\n  - fra: /kommuner/herning/#en-indgang\n"
+                              "    til: /kommuner/herning/#en-dor\n", 1))
     result = mkdocs_build(repo_copy.root / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert '<span id="en-indgang"></span>' in html(tmp_path / "site", "kommuner/herning.md")
