@@ -24,7 +24,7 @@ def test_a_section_opens_alone_in_large_type_without_navigation(page, base_url):
     assert page.url.endswith(f"{PRINCIPLE}?fokus#hvorfor")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", "article h1"):
         assert not page.locator(hidden).first.is_visible(), hidden
-    text_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#fokus_visning p:not(.fokus-placering)')).fontSize)")
+    text_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#fokus_visning p:not(.fokus-placering):not(.afsender)')).fontSize)")
     assert text_size >= 24
     assert page.locator("#fokus_visning").get_by_text("Juridisk:").is_visible()
     # The next section's text is not on the screen.
