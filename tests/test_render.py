@@ -114,8 +114,15 @@ def test_municipality_page_in_danish_formats(minimal):
 
 def test_municipality_overview_lists_each_municipality(minimal):
     md = pages_of(minimal)["kommuner/index.md"].markdown
-    assert ("| [Testby Kommune](testby.md) | Styrmand i test | 1. januar 2020 – 30. september 2022 "
-            "| 3.750.000 kr. |") in md
+    assert ("| [Testby Kommune](testby.md) | Partnerskabskommune | Styrmand i test "
+            "| 1. januar 2020 – 30. september 2022 | 3.750.000 kr. | 1 |") in md
+
+
+def test_municipality_overview_says_what_is_not_given(minimal):
+    minimal.write("data/kommuner/tavsby.yaml", "id: tavsby\nnavn: Tavsby Kommune\nresume: Lidt.\nkilder: [kilde-a]\n")
+    md = pages_of(minimal)["kommuner/index.md"].markdown
+    assert ("| [Tavsby Kommune](tavsby.md) | Ikke med i partnerskabet | ikke oplyst | ikke oplyst "
+            "| ikke oplyst | 0 |") in md
 
 
 def test_audience_page_sections_have_their_ids(minimal):
