@@ -254,3 +254,9 @@ def test_fact_is_on_its_page_with_its_source(handbook, pages, fact, page, source
     text = " ".join(pages[page].replace("\\", "").split())  # as read: no escapes, no line breaks
     assert fact.lower() in text.lower()
     assert f"- {handbook.kilder[source].titel}" in text.split("## Kilder {#kilder}", 1)[1]
+
+
+def test_abbreviations_are_explained_where_they_are_used(handbook, built_site):
+    page = (built_site / "kommuner/randers/index.html").read_text(encoding="utf-8")
+    nada = next(b for b in handbook.ordliste.begreber if "NADA" in b.forkortelser)
+    assert f'<abbr title="{nada.kort}">NADA</abbr>' in page

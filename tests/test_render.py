@@ -313,3 +313,20 @@ def test_whats_new_shows_the_editors_sentences_per_month_with_the_pages_and_neve
 
 def test_whats_new_without_history_says_so(minimal):
     assert "Håndbogens historik er ikke med i denne udgave." in pages_of(minimal)["nyt.md"].markdown
+
+
+def test_glossary_abbreviations_get_their_short_explanation_on_every_page(minimal):
+    minimal.replace("concept/ordliste.yaml", "    definition: En medarbejder med egen erfaring.\n",
+                    "    definition: En medarbejder med egen erfaring.\n    forkortelser: [PEER]\n"
+                    "    kort: En medarbejder med egen erfaring.\n")
+    for page in pages_of(minimal).values():
+        assert page.markdown.endswith("\n*[PEER]: En medarbejder med egen erfaring.\n"), page.path
+
+
+def test_an_abbreviation_without_its_explanation_is_a_content_error(minimal):
+    minimal.replace("concept/ordliste.yaml", "    definition: En medarbejder med egen erfaring.\n",
+                    "    definition: En medarbejder med egen erfaring.\n    forkortelser: [PEER]\n")
+    with pytest.raises(ContentErrors) as caught:
+        load_handbook(minimal.root)
+    assert "Skriv også 'kort' med én sætning" in str(caught.value)
+    assert "concept/ordliste.yaml:3:" in str(caught.value)

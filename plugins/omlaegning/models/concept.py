@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, StringConstraints, UrlConstraints
+from pydantic import Field, HttpUrl, StringConstraints, UrlConstraints, model_validator
 
 from .base import (BegrebRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
                    Tekst, kilder_field, soegeord_field)
@@ -133,7 +133,17 @@ class Begreb(Model):
     definition: MarkdownTekst
     synonymer: list[Tekst] = Field(default=[], description="Andre ord og stavemåder, læsere søger på.")
     se_ogsaa: list[BegrebRef] = Field(default=[], description="Beslægtede begreber i ordlisten.")
+    forkortelser: list[Tekst] = Field(
+        default=[], description="Forkortelser og ord, der på alle sider får en lille forklaring, når man holder "
+                                "musen over dem (eller trykker på dem), fx 'SMART'. Kræver 'kort'.")
+    kort: Tekst | None = Field(None, description="Forklaringen i én kort sætning, som den vises over ordet.")
     kilder: list[KildeRef] = kilder_field()
+
+    @model_validator(mode="after")
+    def _abbreviations_have_their_explanation(self):
+        if self.forkortelser and self.kort is None:
+            raise ValueError("Skriv også 'kort' med én sætning, der forklarer ordet; den vises over ordet på siderne.")
+        return self
 
 
 class Ordliste(Model):

@@ -173,6 +173,9 @@ class _Renderer:
         self.env = _environment()
         self.short_links = short_links(handbook, page_path)
         self.assets: dict[str, str] = {}
+        # Python-Markdown's abbreviations: the glossary's short explanation over its words on every page.
+        self.tooltips = "".join(f"\n*[{word}]: {b.kort}\n" for b in handbook.ordliste.begreber
+                                for word in b.forkortelser)
 
     def figure(self, path: str, template: str, drawing) -> Figure | None:
         """Draw a figure into the site at path; None when there is nothing to draw."""
@@ -208,7 +211,7 @@ class _Renderer:
         markdown = self.env.get_template(template).render(
             hb=self.hb, link=link, href=href, html_link=html_link, site_link=site_link, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
             updated=updated, nyt_maaneder=self.news_months, afsnitsmarkering=Markup(SAMMENFATNING.html()), **context)
-        return Page(path, title, with_marker(kind, markdown), tuple(sources))
+        return Page(path, title, with_marker(kind, markdown) + self.tooltips, tuple(sources))
 
     def all_pages(self) -> list[Page]:
         hb = self.hb
