@@ -191,7 +191,8 @@ class _Parts:
         # The lists of entities with ids: drawn without their ids, which kommuner() hands out.
         self.aktivitet = _fields(titel=tekst, beskrivelse=markdown, status=_optional(st.sampled_from(
             ["planlagt", "afproevning", "i-drift", "afsluttet"])), principper=_optional(_sub(PRINCIPPER), none=False),
-            faser=_optional(_sub(FASER), none=False), kilder=kilder_refs)
+            faser=_optional(_sub(FASER), none=False), kilder=kilder_refs).map(
+            lambda a: a | {"status_pr": datetime.date(2021, 4, 21)} if a.get("status") else a)
         self.plan = _fields(titel=tekst, beskrivelse=markdown,
                             fokusomraader=_optional(st.lists(tekst, max_size=3), none=False), kilder=kilder_refs)
         self.tabel = st.one_of(*[_fields(

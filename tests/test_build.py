@@ -113,8 +113,11 @@ def test_last_update_is_the_git_date_of_the_pages_yaml(repo_copy, tmp_path):
                    env={**env, "GIT_AUTHOR_DATE": "2026-11-23T12:00", "GIT_COMMITTER_DATE": "2026-11-23T12:00"})
     site = tmp_path / "site"
     assert mkdocs_build(root / "mkdocs.yml", site).returncode == 0
-    assert "Senest opdateret 23. november 2026" in html(site, "principper/ressourcer.md")
-    assert "Senest opdateret 5. januar 2026" in html(site, "principper/haab-oensker-droemme.md")
+    # The date links to its month on "Hvad er nyt".
+    assert re.search(r'Senest opdateret <a href="\.\./\.\./nyt/#maaned-2026-11">23\. november 2026</a>',
+                     html(site, "principper/ressourcer.md"))
+    assert re.search(r'Senest opdateret <a href="\.\./\.\./nyt/#maaned-2026-01">5\. januar 2026</a>',
+                     html(site, "principper/haab-oensker-droemme.md"))
 
 
 def test_export_builds_with_plain_mkdocs(tmp_path):

@@ -54,14 +54,57 @@ def test_every_file_in_data_kommuner_is_a_municipality_with_its_page(handbook, p
     assert all(f"kommuner/{k}.md" in pages for k in files)
 
 
-def test_every_municipality_page_has_the_same_sections_and_its_sources(handbook, pages):
-    structures = {}
+def test_every_municipality_page_has_its_sections_in_one_order_and_its_sources(handbook, pages):
+    # Sections with nothing to say are left out, so pages differ in which sections they have,
+    # never in their order; the overview, the note on the sources and the source list are always there.
+    orders = {}
     for kommune in (k.id for k in handbook.kommuner):
         markdown = pages[f"kommuner/{kommune}.md"]
-        structures[kommune] = re.findall(r"^## .* \{#([a-z0-9-]+)\}$", markdown, re.MULTILINE)
+        orders[kommune] = re.findall(r"^## .* \{#([a-z0-9-]+)\}$", markdown, re.MULTILINE)
+        assert {"overblik", "kildegrundlag", "kilder"} <= set(orders[kommune]), kommune
         sources = markdown.split("## Kilder {#kilder}", 1)[1]
         assert re.search(r"^- \S", sources, re.MULTILINE), f"{kommune} lists no sources"
-    assert len(set(map(tuple, structures.values()))) == 1, structures
+    for a, first in orders.items():
+        for b, second in orders.items():
+            shared = [s for s in first if s in second]
+            assert shared == [s for s in second if s in first], (a, b)
+
+
+# What a page says when the sources are silent; once per page at most, never a heading per gap.
+SILENCE = re.compile(r"siger ikke noget om|Det ved vi endnu ikke", re.IGNORECASE)
+
+
+def test_no_page_says_more_than_once_that_the_sources_are_silent(pages):
+    for path, markdown in pages.items():
+        assert len(SILENCE.findall(markdown)) <= 1, path
+
+
+def test_a_municipality_with_gaps_names_them_in_one_line_of_its_overview(handbook, pages):
+    for kommune in handbook.kommuner:
+        markdown = pages[f"kommuner/{kommune.id}.md"]
+        overview = markdown.split("## Overblik {#overblik}", 1)[1].split("\n## ", 1)[0]
+        if kommune.resultater is None:
+            assert re.search(r"^- \*\*Det ved vi endnu ikke:\*\* .*resultater", overview, re.MULTILINE), kommune.id
+            assert "{#resultater}" not in markdown
+
+
+def test_every_source_has_an_address_or_is_a_stored_source_document(handbook):
+    for kilde in handbook.kilder.values():
+        assert kilde.url or kilde.kildedokument, kilde.id
+
+
+def test_no_day_is_shown_that_the_sources_do_not_give(pages):
+    # The partnership's sources give its period in whole years only.
+    partnership = pages["partnerskab.md"]
+    assert "2019 – 2022" in partnership
+    assert "1. januar 2019" not in partnership and "31. december 2022" not in partnership
+
+
+def test_statuses_say_when_they_were_true(handbook, pages):
+    for kommune in handbook.kommuner:
+        markdown = pages[f"kommuner/{kommune.id}.md"]
+        for status in re.findall(r"· (Planlagt|Under afprøvning|I drift|Afsluttet)([^*]*)\*", markdown):
+            assert re.match(r" pr\. \w+ \d{4}$", status[1]), (kommune.id, status)
 
 
 def test_every_page_ends_with_its_sources(pages):
@@ -161,6 +204,48 @@ FACTS = [
     ("Selvbestemmelse", "recovery.md", "randers-ansoegning-2019"),
     ("Potentiale for udvikling", "recovery.md", "randers-ansoegning-2019"),
     ("Marselisborg", "recovery.md", "hvidbog-rehabilitering"),
+    # fakta-offentlige-kilder.md: the partnership's pool, course and evaluation
+    ("13,0 mio. kr.", "partnerskab.md", "pulje-2019"),
+    ("§ 15.75.55.10", "partnerskab.md", "pulje-2019"),
+    ("København, Odense og Aarhus", "partnerskab.md", "informationsmoeder-2019"),
+    ("7. januar 2020", "partnerskab.md", "socialstyrelsen-2019"),
+    ("afprøvnings- og udviklingsfasen", "partnerskab.md", "partnerskab-faser"),
+    ("84 kommuner", "partnerskab.md", "kortlaegning-2020"),
+    ("507.268", "partnerskab.md", "registeranalyse-2020"),
+    ("ISBN 978-87-94371-78-0", "partnerskab.md", "evaluering-2023"),
+    ("otte organisatoriske forudsætninger", "partnerskab.md", "evaluering-2023"),
+    ("Sverigesmodellen", "partnerskab.md", "styrket-kvalitet"),
+    ("21. september 2023", "partnerskab.md", "temamoede-2023"),
+    ("Etablering af et tværgående indsatsteam", "udviklingsforloeb.md", "indsatsteam-2023"),
+    ("Kvalitetsløft i socialpsykiatrien", "udviklingsforloeb.md", "indsatsteam-2023"),
+    ("27. september 2022", "udviklingsforloeb.md", "tiaarsplan-2022"),
+    # the municipalities
+    ("pr. april 2021", "kommuner/herning.md", "herning-status-2021"),
+    ("recoverypolitik", "kommuner/herning.md", "herning-udvalg-2021"),
+    ("21. september 2023", "kommuner/herning.md", "temamoede-2023"),
+    ("Fælles mål – individuelle veje. Randers styrker rehabilitering og recovery", "kommuner/randers.md",
+     "randers-projektside"),
+    ("3.750.000 kr.", "kommuner/randers.md", "randers-projektside"),
+    ("1. juli 2018", "kommuner/randers.md", "randers-recoveryskole"),
+    ("14. maj 2018", "kommuner/randers.md", "randers-psykiatriplan"),
+    ("kan faldet efter 2. halvår 2017 hænge sammen med", "kommuner/randers.md", "randers-ansoegning-2019"),
+    ("1. kvartal 2020", "kommuner/randers.md", "randers-ansoegning-2019"),
+    ("GRO", "kommuner/roskilde.md", "fagbladet-2023"),
+    ("Akademiet for Recovery og Kompetenceudvikling", "kommuner/roskilde.md", "ark-roskilde"),
+    ("17. juni 2015", "kommuner/roskilde.md", "roskilde-politik-2015"),
+    ("10 midlertidige efter § 107", "kommuner/roskilde.md", "rosengaarden"),
+    ("Astershøjskolen", "kommuner/roskilde.md", "astershoejskolen-2021"),
+    ("Act-Belong-Commit", "kommuner/roskilde.md", "roskilde-abc"),
+    ("20. juni 2012", "kommuner/rudersdal.md", "rudersdal-vision"),
+    ("Udviklingssporet – Sammen med borgeren", "kommuner/rudersdal.md", "rudersdal-udviklingssporet"),
+    ("Skole på Tværs", "kommuner/rudersdal.md", "skole-paa-tvaers"),
+    ("12 peer-støttemedarbejdere", "kommuner/rudersdal.md", "peer-regionh"),
+    ("2 mio. kr.", "kommuner/rudersdal.md", "dknyt-2020"),
+    ("fællesskaber, frivillighed og forbindelser til civilsamfundet", "kommuner/rudersdal.md", "rudersdal-valgt"),
+    # the glossary's abbreviations
+    ("AS2007", "ordliste.md", "randers-ansoegning-2019"),
+    ("NADA", "ordliste.md", "randers-ansoegning-2019"),
+    ("PricewaterhouseCoopers", "ordliste.md", "evaluering-2023"),
 ]
 
 
@@ -169,3 +254,9 @@ def test_fact_is_on_its_page_with_its_source(handbook, pages, fact, page, source
     text = " ".join(pages[page].replace("\\", "").split())  # as read: no escapes, no line breaks
     assert fact.lower() in text.lower()
     assert f"- {handbook.kilder[source].titel}" in text.split("## Kilder {#kilder}", 1)[1]
+
+
+def test_abbreviations_are_explained_where_they_are_used(handbook, built_site):
+    page = (built_site / "kommuner/randers/index.html").read_text(encoding="utf-8")
+    nada = next(b for b in handbook.ordliste.begreber if "NADA" in b.forkortelser)
+    assert f'<abbr title="{nada.kort}">NADA</abbr>' in page

@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+import yaml
 
 from omlaegning.export import CONTENT_END, CONTENT_START, MARKER, ExportError, export, watch
 from omlaegning.postbuild import PostbuildError, secure_page, secure_site
@@ -104,6 +105,9 @@ def test_exporting_again_writes_only_what_changed_and_deletes_only_its_own_files
         text = (repo_copy.root / path).read_text(encoding="utf-8")
         (repo_copy.root / path).write_text("\n".join(line for line in text.splitlines()
                                                      if "herlev" not in line) + "\n", encoding="utf-8")
+    redirects = repo_copy.root / "concept/omdirigeringer.yaml"
+    kept = [r for r in yaml.safe_load(redirects.read_text(encoding="utf-8"))["omdirigeringer"] if "herlev" not in r["fra"]]
+    redirects.write_text(yaml.safe_dump({"omdirigeringer": kept}, allow_unicode=True), encoding="utf-8")
     export(repo_copy.root, target)
     assert not (target / "docs/kommuner/herlev.md").exists()
     assert not (target / "docs/figurer/kommuner/herlev").exists()

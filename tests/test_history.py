@@ -39,3 +39,21 @@ def test_changes_and_each_files_last_date(tmp_path):
 def test_outside_git_there_is_no_history(tmp_path):
     (tmp_path / "concept").mkdir()
     assert read_history(tmp_path).changes == ()
+
+
+def test_the_editors_lines_for_readers_come_with_each_file_of_their_commit(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/a.yaml").write_text("a: 1\n")
+    (tmp_path / "data/b.yaml").write_text("b: 1\n")
+    commit(tmp_path, "Tilføj Roskilde\n\nNoter til redaktionen.\nNyt: Roskildes side er ny.\nNyt:   Og ARK er med.\n"
+                     "Ikke Nyt: dette\n", "2026-12-01T10:00:00+01:00")
+    (tmp_path / "data/a.yaml").write_text("a: 2\n")
+    commit(tmp_path, "Stavefejl", "2026-12-02T10:00:00+01:00")
+    changes = read_history(tmp_path).changes
+    assert [(c.file, c.nyt) for c in changes] == [
+        ("data/a.yaml", ()),
+        ("data/a.yaml", ("Roskildes side er ny.", "Og ARK er med.")),
+        ("data/b.yaml", ("Roskildes side er ny.", "Og ARK er med.")),
+    ]
+    assert changes[1].commit == changes[2].commit != changes[0].commit

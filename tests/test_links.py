@@ -1,4 +1,6 @@
 """Links that presenters put on slides keep working: lock file, redirects, anchor aliases, link check."""
+import re
+
 import pytest
 
 from omlaegning.errors import ContentErrors
@@ -130,10 +132,12 @@ def test_renaming_an_id_without_a_redirect_fails_the_real_build(repo_copy, tmp_p
     repo_copy.replace("data/kommuner/herning.yaml", "  - id: en-indgang", "  - id: en-dor")
     result = mkdocs_build(repo_copy.root / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert ("data/kommuner/herning.yaml:37:9: felt 'aktiviteter[1].id': Linket '/kommuner/herning/#en-indgang' er "
-            "udgivet, men findes ikke længere: er 'en-indgang' omdøbt til 'en-dor'?") in result.stderr
-    repo_copy.write("concept/omdirigeringer.yaml", "omdirigeringer:\n  - fra: /kommuner/herning/#en-indgang\n"
-                                                   "    til: /kommuner/herning/#en-dor\n")
+    assert re.search(r"data/kommuner/herning.yaml:\d+:9: felt 'aktiviteter\[1\].id': Linket '/kommuner/herning/#en-indgang' "
+                     r"er udgivet, men findes ikke længere: er 'en-indgang' omdøbt til 'en-dor'\?", result.stderr)
+    redirects = (repo_copy.root / "concept/omdirigeringer.yaml").read_text(encoding="utf-8")
+    repo_copy.write("concept/omdirigeringer.yaml", redirects.replace(
+        "omdirigeringer:\n", "omdirigeringer:\n  - fra: /kommuner/herning/#en-indgang\n"
+                              "    til: /kommuner/herning/#en-dor\n", 1))
     result = mkdocs_build(repo_copy.root / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert '<span id="en-indgang"></span>' in html(tmp_path / "site", "kommuner/herning.md")

@@ -105,7 +105,7 @@ def test_unknown_field_in_a_nested_item_suggests_its_own_fields(minimal):
     [error] = minimal.errors()
     assert (error.line, error.field) == (19, "aktiviteter[1].princip")
     assert error.message == ("Ukendt felt. Mente du 'principper'? Tilladte felter her: id, titel, "
-                             "beskrivelse, status, principper, faser, kilder.")
+                             "beskrivelse, status, status_pr, principper, faser, kilder.")
 
 
 def test_duplicate_id_in_a_list_names_the_first(minimal):

@@ -1,5 +1,6 @@
 """Rendering: every page kind from the minimal fixture, anchors from ids, text escaped."""
 import datetime
+import json
 import re
 
 import pytest
@@ -54,11 +55,39 @@ def test_front_page_shows_the_phases_at_a_glance(minimal):
 def test_principle_page_has_what_why_how_and_examples_from_municipalities(minimal):
     md = pages_of(minimal)["principper/alpha.md"].markdown
     for anchor, body in (("hvad", "Hvad alpha er."), ("hvorfor", "Hvorfor alpha."), ("hvordan", "Hvordan alpha.")):
-        assert re.search(rf"## \w+ {{#{anchor}}}\n\n{re.escape(body)}", md)
+        # Each part says it is the handbook's own summary under a title from the concept.
+        assert re.search(rf"## \w+ {{#{anchor}}}\n\n<p class=\"afsender afsender-haandbog\">.*</p>\n\n"
+                         rf"{re.escape(body)}", md)
     assert "**Lovgrundlag i serviceloven:** § 81" in md
     # The example is found from the municipality's activity, not written twice.
     assert "- **Testby Kommune:** [Én indgang](../kommuner/testby.md#en-indgang)" in md
     assert "- [Fase 1: Start](../faser/start.md)" in md
+
+
+def test_every_page_says_under_its_title_whose_content_it_holds(minimal):
+    markers = {"koncept": "Fra Social- og Boligstyrelsens koncept", "haandbog": "Håndbogens egen sammenfatning",
+               "kommune": "Kommunens egne oplysninger"}
+    expected = {"principper/alpha.md": "koncept", "faser/start.md": "haandbog", "kommuner/testby.md": "kommune",
+                "index.md": "haandbog", "partnerskab.md": "haandbog"}
+    pages = pages_of(minimal).values()
+    for page in pages:
+        found = re.match(r"(?:.*\n)*?# .*\n\n<p class=\"afsender afsender-(\w+)\"><strong>([^<]+)\.</strong>",
+                         page.markdown)
+        assert found, page.path
+        assert markers[found[1]] == found[2], page.path
+        assert found[1] == expected.get(page.path, found[1]), page.path
+    assert set(expected) <= {p.path for p in pages}
+
+
+def test_every_open_data_file_says_whose_content_it_holds(minimal):
+    rendered = render_handbook(load_handbook(minimal.root))
+    files = {path: json.loads(text) for path, text in rendered.assets.items()
+             if path.startswith("data/") and path.endswith(".json") and "/skema/" not in path}
+    assert files["data/kommuner/testby.json"]["afsender"]["tekst"] == "Kommunens egne oplysninger"
+    assert files["data/principper/alpha.json"]["afsender"]["tekst"] == "Fra Social- og Boligstyrelsens koncept"
+    assert files["data/omlaegningshaandbogen.json"]["afsender"]["faser"]["tekst"] == "Håndbogens egen sammenfatning"
+    for path, content in files.items():
+        assert "afsender" in content, path
 
 
 def test_principle_without_examples_says_so(minimal):
@@ -85,8 +114,15 @@ def test_municipality_page_in_danish_formats(minimal):
 
 def test_municipality_overview_lists_each_municipality(minimal):
     md = pages_of(minimal)["kommuner/index.md"].markdown
-    assert ("| [Testby Kommune](testby.md) | Styrmand i test | 1. januar 2020 – 30. september 2022 "
-            "| 3.750.000 kr. |") in md
+    assert ("| [Testby Kommune](testby.md) | Partnerskabskommune | Styrmand i test "
+            "| 1. januar 2020 – 30. september 2022 | 3.750.000 kr. | 1 |") in md
+
+
+def test_municipality_overview_says_what_is_not_given(minimal):
+    minimal.write("data/kommuner/tavsby.yaml", "id: tavsby\nnavn: Tavsby Kommune\nresume: Lidt.\nkilder: [kilde-a]\n")
+    md = pages_of(minimal)["kommuner/index.md"].markdown
+    assert ("| [Tavsby Kommune](tavsby.md) | Ikke med i partnerskabet | ikke oplyst | ikke oplyst "
+            "| ikke oplyst | 0 |") in md
 
 
 def test_audience_page_sections_have_their_ids(minimal):
@@ -112,7 +148,8 @@ def test_glossary_is_sorted_and_links_related_terms(minimal):
 def test_sources_and_last_update_at_the_bottom(minimal):
     history = History((Change(datetime.date(2026, 11, 23), "M", "data/kommuner/testby.yaml"),))
     md = pages_of(minimal, history)["kommuner/testby.md"].markdown
-    assert md.rstrip().endswith("## Kilder {#kilder}\n\n- Kilde B. Kommunen.\n\n*Senest opdateret 23. november 2026*")
+    assert re.search(r"## Kilder \{#kilder\}\n\n- Kilde B\. Kommunen\.\n- Kilde A\. .*\n\n"
+                     r"\*Senest opdateret \[23\. november 2026\]\(\.\./nyt\.md#maaned-2026-11\)\*$", md.rstrip())
     principle = pages_of(minimal)["principper/alpha.md"]
     assert "- Kilde A. Styrelsen, 31. august 2023. [https://example.org/a](https://example.org/a)" in principle.markdown
     assert "Senest opdateret" not in principle.markdown  # no git date known: no date rather than a wrong one
@@ -207,27 +244,36 @@ def test_phases_name_their_basis_with_links(minimal):
                 f"[Udviklingsforløb]({link_base}udviklingsforloeb.md).") in pages_of(minimal)[path].markdown
 
 
-MUNICIPALITY_SECTIONS = ["overblik", "aktiviteter", "planer", "organisation", "tal", "tidslinje", "resultater",
-                         "kildegrundlag", "kilder"]
+MUNICIPALITY_SECTIONS = ["overblik", "partnerskab", "aktiviteter", "planer", "organisation", "tal", "tidslinje",
+                         "resultater", "kildegrundlag", "kilder"]
 
 
 def section_anchors(markdown):
     return re.findall(r"^## .* \{#([a-z0-9-]+)\}$", markdown, re.MULTILINE)
 
 
-def test_a_municipality_the_sources_say_little_about_has_every_section_saying_so(minimal):
+def test_a_municipality_the_sources_say_little_about_names_its_gaps_in_one_line(minimal):
     minimal.write("data/kommuner/tavsby.yaml", "id: tavsby\nnavn: Tavsby Kommune\nresume: Lidt.\nkilder: [kilde-a]\n")
     md = pages_of(minimal)["kommuner/tavsby.md"].markdown
-    assert section_anchors(md) == MUNICIPALITY_SECTIONS
-    for subject in ("et projekt", "kommunens aktiviteter", "kommunens planer og strategier",
-                    "hvordan arbejdet er organiseret", "tal for kommunens socialpsykiatri", "forløbet i tid",
-                    "resultater eller erfaringer"):
-        assert f"Kilderne siger ikke noget om {subject}." in md
+    # No empty sections: what is missing is said once, in the overview.
+    assert section_anchors(md) == ["overblik", "kildegrundlag", "kilder"]
+    gaps = re.findall(r"^- \*\*Det ved vi endnu ikke:\*\* (.*)\. \[Om kildegrundlaget\]\(#kildegrundlag\)$", md,
+                      re.MULTILINE)
+    assert gaps == ["et projekt med navn, periode og budget, samarbejdspartnere, kommunens aktiviteter, "
+                    "planer og strategier, hvordan arbejdet er organiseret, tal for kommunens socialpsykiatri, "
+                    "forløbet i tid, resultater og erfaringer"]
+    assert "siger ikke noget om" not in md
+
+
+def test_a_partner_municipality_shows_the_partnerships_common_frame_with_its_sources(minimal):
+    md = pages_of(minimal)["kommuner/testby.md"].markdown
+    assert "## Partnerskabets fælles ramme {#partnerskab}\n\nEt implementeringsteam i hver kommune.\n" in md
+    assert "- Kilde A. Styrelsen" in md.split("## Kilder {#kilder}", 1)[1]
 
 
 def test_municipality_details_status_plans_key_figures_and_members(minimal):
     minimal.replace("data/kommuner/testby.yaml", "    beskrivelse: En dør ind.\n",
-                    "    beskrivelse: En dør ind.\n    status: afproevning\n")
+                    "    beskrivelse: En dør ind.\n    status: afproevning\n    status_pr: 2021-04-21\n")
     minimal.replace("data/kommuner/testby.yaml", "tal:\n", (
         "planer:\n  - id: psykiatriplan\n    titel: Psykiatriplan 2018-2021\n    beskrivelse: Planen.\n"
         "    fokusomraader: [Recovery, Netværk]\n    kilder: [kilde-b]\n"
@@ -235,29 +281,52 @@ def test_municipality_details_status_plans_key_figures_and_members(minimal):
         "noegletal:\n  - navn: Borgere i socialpsykiatrien\n    vaerdi: 120\n    cirka: true\n"
         "    tidspunkt: '2019'\n    kilder: [kilde-b]\ntal:\n"))
     md = pages_of(minimal)["kommuner/testby.md"].markdown
-    assert section_anchors(md) == MUNICIPALITY_SECTIONS
-    assert "### Én indgang {#en-indgang}\n\n*Aktivitet 1 · Under afprøvning*\n" in md
+    # The fixture's municipality has no results: that section is named in the overview instead.
+    assert section_anchors(md) == [s for s in MUNICIPALITY_SECTIONS if s != "resultater"]
+    assert "### Én indgang {#en-indgang}\n\n*Aktivitet 1 · Under afprøvning pr. april 2021*\n" in md
     assert "### Psykiatriplan 2018-2021 {#psykiatriplan}\n\nPlanen.\n\n- Recovery\n- Netværk\n" in md
     assert "| Styregruppe | Styrer. | Centerleder, Én peer |" in md
     assert "- **Borgere i socialpsykiatrien:** ca. 120 (2019)" in md
 
 
-def test_whats_new_lists_changed_pages_per_day_newest_first(minimal):
+def test_whats_new_shows_the_editors_sentences_per_month_with_the_pages_and_never_a_file_name(minimal):
     day1, day2 = datetime.date(2026, 1, 5), datetime.date(2026, 11, 23)
+    sentence = "Testby Kommunes side fortæller nu om *den nye* indgang."
     history = History((
-        Change(day2, "M", "data/kommuner/testby.yaml"),
-        Change(day2, "D", "data/kommuner/gammelby.yaml"),
-        Change(day2, "M", "data/kommuner/testby.yaml"),
-        Change(day1, "A", "concept/principper/alpha.yaml"),
-        Change(day1, "M", "concept/kilder.yaml"),
+        Change(day2, "M", "data/kommuner/testby.yaml", (sentence,), "c3"),
+        Change(day2, "D", "data/kommuner/gammelby.yaml", (), "c2"),
+        Change(day2, "M", "concept/kilder.yaml", (), "c2"),
+        Change(day1, "A", "concept/principper/alpha.yaml", (), "c1"),
+        Change(day1, "M", "concept/haandbog.yaml", (), "c1"),
     ))
-    md = pages_of(minimal, history)["nyt.md"].markdown
-    assert md.index("## 23. november 2026 {#dato-2026-11-23}") < md.index("## 5. januar 2026 {#dato-2026-01-05}")
-    assert md.count("- Opdateret: [Testby Kommune](kommuner/testby.md)") == 1
-    assert "- Fjernet: data/kommuner/gammelby.yaml" in md
-    assert "- Ny: [1\\. Tag udgangspunkt i håb](principper/alpha.md)" in md
-    assert "- Opdateret: concept/kilder.yaml" in md
+    pages = pages_of(minimal, history)
+    md = pages["nyt.md"].markdown
+    assert md.index("## November 2026 {#maaned-2026-11}") < md.index("## Januar 2026 {#maaned-2026-01}")
+    assert ("- **23. november 2026:** Testby Kommunes side fortæller nu om \\*den nye\\* indgang. "
+            "Se [Testby Kommune](kommuner/testby.md).") in md
+    # Without a sentence: which pages changed; a file with no page of its own shows the pages made from it.
+    assert "- **5. januar 2026:** Opdateret: [1\\. Tag udgangspunkt i håb](principper/alpha.md), [Forside](index.md)." in md
+    assert ".yaml" not in md and "gammelby" not in md
+    # A page's "Senest opdateret" leads to its month.
+    assert "*Senest opdateret [23. november 2026](../nyt.md#maaned-2026-11)*" in pages["kommuner/testby.md"].markdown
 
 
 def test_whats_new_without_history_says_so(minimal):
     assert "Håndbogens historik er ikke med i denne udgave." in pages_of(minimal)["nyt.md"].markdown
+
+
+def test_glossary_abbreviations_get_their_short_explanation_on_every_page(minimal):
+    minimal.replace("concept/ordliste.yaml", "    definition: En medarbejder med egen erfaring.\n",
+                    "    definition: En medarbejder med egen erfaring.\n    forkortelser: [PEER]\n"
+                    "    kort: En medarbejder med egen erfaring.\n")
+    for page in pages_of(minimal).values():
+        assert page.markdown.endswith("\n*[PEER]: En medarbejder med egen erfaring.\n"), page.path
+
+
+def test_an_abbreviation_without_its_explanation_is_a_content_error(minimal):
+    minimal.replace("concept/ordliste.yaml", "    definition: En medarbejder med egen erfaring.\n",
+                    "    definition: En medarbejder med egen erfaring.\n    forkortelser: [PEER]\n")
+    with pytest.raises(ContentErrors) as caught:
+        load_handbook(minimal.root)
+    assert "Skriv også 'kort' med én sætning" in str(caught.value)
+    assert "concept/ordliste.yaml:3:" in str(caught.value)

@@ -109,7 +109,17 @@
         content.appendChild(kicker);
       }
     }
-    sectionNodes(current).forEach(function (node) { content.appendChild(copyOf(node)); });
+    var nodes = sectionNodes(current);
+    // Who says what stays visible on every section: the page's marker (under its title), unless
+    // the section carries its own, as the principles' Hvad, Hvorfor and Hvordan do.
+    var marker = headings[0].parentNode.querySelector(".afsender");
+    var ownMarker = nodes.some(function (node) { return node.matches(".afsender"); });
+    if (marker && current > 0 && !ownMarker) {
+      var copy = copyOf(marker);
+      copy.classList.add("fokus-afsender");
+      content.appendChild(copy);
+    }
+    nodes.forEach(function (node) { content.appendChild(copyOf(node)); });
     var shown = content.querySelector("h1, h2, h3");
     shown.setAttribute("tabindex", "-1");
     view.setAttribute("aria-labelledby", shown.id);

@@ -27,7 +27,7 @@ def beloeb(kroner: int) -> str:
     return f"{tal(kroner)} kr."
 
 
-def periode(start: datetime.date, slut: datetime.date | None) -> str:
+def periode(start: datetime.date, slut: datetime.date | None, praecision: str = "dag") -> str:
     if slut is None:
-        return f"fra {dato(start)}"
-    return f"{dato(start)} – {dato(slut)}"
+        return f"fra {dato(start, praecision)}"
+    return f"{dato(start, praecision)} – {dato(slut, praecision)}"

@@ -1,10 +1,16 @@
-"""The content's git history: "Senest opdateret" and "Hvad er nyt" show content changes, not build time."""
+"""The content's git history: "Senest opdateret" and "Hvad er nyt" show content changes, not build time.
+
+What a change means to a reader is written by the editor in the commit message, one line per
+change beginning with "Nyt:" (docs/redaktoerer.md explains it); the rest of the message is for
+the editors themselves.
+"""
 from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .filekinds import CONTENT_DIRS
@@ -15,6 +21,9 @@ class Change:
     date: datetime.date
     status: str  # "A" added, "M" modified, "D" deleted
     file: str    # relative to the content root
+    # The commit's sentences for readers (its "Nyt:" lines), the same for each file it changed.
+    nyt: tuple[str, ...] = ()
+    commit: str = field(default="", compare=False)  # which changes belong together
 
 
 @dataclass(frozen=True)
@@ -35,19 +44,25 @@ def read_history(root: Path) -> History:
     """
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "log", "--format=%x00%cs", "--name-status", "--no-renames",
+            ["git", "-C", str(root), "log", "--format=%x00%cs%x1f%H%x1f%B%x1e", "--name-status", "--no-renames",
              "--relative", "--", *CONTENT_DIRS],
             capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
         return History()
-    changes, date = [], None
-    for line in result.stdout.splitlines():
-        if line.startswith("\0"):
-            date = datetime.date.fromisoformat(line[1:])
-        elif line and date is not None:
-            status, file = line.split("\t", 1)
-            changes.append(Change(date, status, file))
+    changes = []
+    for entry in result.stdout.split("\0")[1:]:
+        head, _, files = entry.partition("\x1e")
+        date, commit, message = head.split("\x1f", 2)
+        nyt = tuple(m.group(1).strip() for m in _READER_LINE.finditer(message))
+        for line in files.splitlines():
+            if line:
+                status, file = line.split("\t", 1)
+                changes.append(Change(datetime.date.fromisoformat(date), status, file, nyt, commit))
     return History(tuple(changes))
+
+
+# "Nyt: Roskilde Kommunes side fortæller nu om recoveryskolen ARK." at the start of a line.
+_READER_LINE = re.compile(r"^Nyt:[ \t]*(\S.*)$", re.MULTILINE)
 
 
 def last_commit_time(root: Path) -> int | None:

@@ -37,6 +37,12 @@ QUERIES = [
     ("recoveryorienteret", "/recovery/"),
     ("afprøvning", "/faser/afproevning/"),
     ("baseline", "/faser/analyse/"),
+    ("økonomi", "/partnerskab/"),
+    ("budget", "/partnerskab/"),
+    ("hvad koster det", "/partnerskab/"),
+    ("GRO", "/kommuner/roskilde/"),
+    ("Udviklingssporet", "/kommuner/rudersdal/"),
+    ("NADA", "/ordliste/"),
 ]
 
 

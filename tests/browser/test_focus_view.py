@@ -24,7 +24,7 @@ def test_a_section_opens_alone_in_large_type_without_navigation(page, base_url):
     assert page.url.endswith(f"{PRINCIPLE}?fokus#hvorfor")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", "article h1"):
         assert not page.locator(hidden).first.is_visible(), hidden
-    text_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#fokus_visning p:not(.fokus-placering)')).fontSize)")
+    text_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#fokus_visning p:not(.fokus-placering):not(.afsender)')).fontSize)")
     assert text_size >= 24
     assert page.locator("#fokus_visning").get_by_text("Juridisk:").is_visible()
     # The next section's text is not on the screen.
@@ -138,3 +138,21 @@ def test_the_presenters_page_with_its_own_focus_view_section_is_readable(page, b
     assert page.get_by_role("dialog").is_visible()
     assert shown_heading(page) == page.locator("[id='fokusvisning']").first.evaluate(
         "el => el.firstChild.textContent.trim()")
+
+
+def test_every_section_in_the_view_says_whose_content_it_is(page, base_url):
+    # On a principle page Hvad, Hvorfor and Hvordan carry their own marker (the handbook's summary);
+    # other sections show the page's marker (the concept's).
+    open_hvorfor(page, base_url)
+    view = page.locator("#fokus_visning .fokus-indhold")
+    assert view.locator(".afsender").count() == 1
+    assert view.locator(".afsender").inner_text().startswith("Håndbogens egen sammenfatning.")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert shown_heading(page) == "Eksempler fra kommunerne"
+    assert view.locator(".afsender").is_visible()
+    assert view.locator(".afsender").inner_text().startswith("Fra Social- og Boligstyrelsens koncept.")
+    page.goto(base_url + "/kommuner/roskilde/?fokus#aktiviteter")
+    page.wait_for_load_state("networkidle")
+    marker = page.locator("#fokus_visning .fokus-indhold .afsender")
+    assert marker.is_visible() and marker.inner_text().startswith("Kommunens egne oplysninger.")

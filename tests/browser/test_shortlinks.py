@@ -43,8 +43,11 @@ def test_a_renamed_municipality_keeps_every_published_link(browser, repo_copy, t
     repo_copy.write("data/kommuner/herlev-kommune.yaml",
                     old.read_text(encoding="utf-8").replace("\nid: herlev\n", "\nid: herlev-kommune\n"))
     old.unlink()
-    repo_copy.write("concept/omdirigeringer.yaml",
-                    "omdirigeringer:\n  - fra: /kommuner/herlev/\n    til: /kommuner/herlev-kommune/\n")
+    # Redirects already written for the page's old anchors now point into the renamed page.
+    redirects = (repo_copy.root / "concept/omdirigeringer.yaml").read_text(encoding="utf-8")
+    repo_copy.write("concept/omdirigeringer.yaml", redirects.replace(
+        "til: /kommuner/herlev/", "til: /kommuner/herlev-kommune/").replace(
+        "omdirigeringer:\n", "omdirigeringer:\n  - fra: /kommuner/herlev/\n    til: /kommuner/herlev-kommune/\n", 1))
     site = tmp_path / "site"
     result = mkdocs_build(repo_copy.root / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr

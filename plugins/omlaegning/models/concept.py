@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, StringConstraints, UrlConstraints
+from pydantic import Field, HttpUrl, StringConstraints, UrlConstraints, model_validator
 
 from .base import (BegrebRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
                    Tekst, kilder_field, soegeord_field)
@@ -23,6 +23,9 @@ class Kilde(Model):
     url: Annotated[HttpUrl, UrlConstraints(allowed_schemes=["https"])] | None = Field(
         None, description="Offentlig webadresse (https://), hvis kilden findes online.")
     note: Tekst | None = Field(None, description="Kort note om kilden, fx hvad den er.")
+    kildedokument: Tekst | None = Field(
+        None, description="Når kilden ikke har en offentlig webadresse: navnet på det gemte kildedokument, "
+                          "redaktionen har oplysningerne fra, fx 'herlev-plan-for-udvikling-af-socialpsykiatrien-2019'.")
 
 
 class KildeFil(Model):
@@ -62,12 +65,12 @@ class Princip(Model):
     """Et af de otte principper (concept/principper/<id>.yaml) med Hvad, Hvorfor og Hvordan."""
 
     id: Id
-    nummer: int = Field(ge=1, le=8, description="Principets nummer, 1-8.")
+    nummer: int = Field(ge=1, le=8, description="Princippets nummer, 1-8.")
     titel: Tekst
-    kort: Tekst = Field(description="Én sætning, der sammenfatter principet.")
-    hvad: MarkdownTekst = Field(description="Hvad principet betyder.")
+    kort: Tekst = Field(description="Én sætning, der sammenfatter princippet.")
+    hvad: MarkdownTekst = Field(description="Hvad princippet betyder.")
     hvorfor: MarkdownTekst = Field(description="Hvorfor: faglige og juridiske begrundelser.")
-    hvordan: MarkdownTekst = Field(description="Hvordan principet ændrer praksis.")
+    hvordan: MarkdownTekst = Field(description="Hvordan princippet ændrer praksis.")
     lovgrundlag: list[Tekst] = Field(default=[], description="Relevante paragraffer, fx '§ 81'.")
     soegeord: list[Tekst] = soegeord_field()
     kilder: list[KildeRef] = kilder_field()
@@ -130,7 +133,17 @@ class Begreb(Model):
     definition: MarkdownTekst
     synonymer: list[Tekst] = Field(default=[], description="Andre ord og stavemåder, læsere søger på.")
     se_ogsaa: list[BegrebRef] = Field(default=[], description="Beslægtede begreber i ordlisten.")
+    forkortelser: list[Tekst] = Field(
+        default=[], description="Forkortelser og ord, der på alle sider får en lille forklaring, når man holder "
+                                "musen over dem (eller trykker på dem), fx 'SMART'. Kræver 'kort'.")
+    kort: Tekst | None = Field(None, description="Forklaringen i én kort sætning, som den vises over ordet.")
     kilder: list[KildeRef] = kilder_field()
+
+    @model_validator(mode="after")
+    def _abbreviations_have_their_explanation(self):
+        if self.forkortelser and self.kort is None:
+            raise ValueError("Skriv også 'kort' med én sætning, der forklarer ordet; den vises over ordet på siderne.")
+        return self
 
 
 class Ordliste(Model):
@@ -139,6 +152,13 @@ class Ordliste(Model):
     intro: MarkdownTekst
     begreber: list[Begreb] = Field(min_length=1, description="Ordlistens begreber; de sorteres alfabetisk på siden.")
 
+
+
+class FaellesRamme(Model):
+    """Partnerskabets fælles ramme med sine egne kilder, som også står på kommunernes sider."""
+
+    tekst: MarkdownTekst
+    kilder: list[KildeRef] = kilder_field()
 
 
 class Partnerskab(Model):
@@ -151,10 +171,16 @@ class Partnerskab(Model):
     kommuner: list[KommuneRef] = Field(min_length=1, description="Partnerskabskommunerne.")
     maalgrupper: list[Tekst] = Field(min_length=1, description="Hvem i kommunen initiativet var rettet mod.")
     formaal: list[Tekst] = Field(min_length=1, description="Det, initiativet skulle bidrage til.")
+    faelles_ramme: FaellesRamme = Field(
+        description="Det, alle partnerskabskommuner havde til fælles; vises på hver partnerskabskommunes side.")
     referencenetvaerk: MarkdownTekst
-    evaluering: MarkdownTekst
+    evaluering: MarkdownTekst = Field(description="Hvordan partnerskabet skulle dokumenteres og evalueres.")
+    resultater: MarkdownTekst = Field(description="Hvad evalueringen og den viden, partnerskabet skabte, fandt.")
     finansiering: list[Budget] = Field(min_length=1, description="Beløb og hvad de dækker.")
+    oekonomi: MarkdownTekst = Field(
+        description="Økonomi og ressourcer: hvad puljen betalte, hvad forløbene tilbyder, og hvad kilderne siger om udgifter.")
     baggrund: MarkdownTekst
+    soegeord: list[Tekst] = soegeord_field()
     kilder: list[KildeRef] = kilder_field()
 
 

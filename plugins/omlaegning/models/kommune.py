@@ -10,15 +10,40 @@ from .base import (TAL_GRAENSE, Celle, FaseRef, Id, KildeRef, MarkdownTekst, Mod
                    soegeord_field)
 
 
+Praecision = Literal["dag", "maaned", "kvartal", "halvaar", "aar"]
+# How many months a date of each precision stands for.
+_MONTHS = {"maaned": 1, "kvartal": 3, "halvaar": 6, "aar": 12}
+
+
+def _first_day_error(dato: datetime.date, praecision: str) -> str | None:
+    """The message when a date known only to its month, quarter, half-year or year is not that period's first day."""
+    months = _MONTHS.get(praecision)
+    if months and (dato.day != 1 or (dato.month - 1) % months):
+        start = dato.replace(month=dato.month - (dato.month - 1) % months, day=1)
+        return (f"Med praecision '{praecision}' skal datoen være periodens første dag, her "
+                f"{start.isoformat()} i stedet for {dato.isoformat()}.")
+    return None
+
+
 class Periode(Model):
-    start: datetime.date = Field(description="Første dag, ÅÅÅÅ-MM-DD.")
-    slut: datetime.date | None = Field(None, description="Sidste dag, ÅÅÅÅ-MM-DD; udelades, hvis den ikke kendes.")
+    start: datetime.date = Field(description="Første dag, ÅÅÅÅ-MM-DD. Kendes kun måned, kvartal, halvår eller år, "
+                                             "så brug periodens første dag og sæt 'praecision'.")
+    slut: datetime.date | None = Field(None, description="Sidste dag, ÅÅÅÅ-MM-DD; udelades, hvis den ikke kendes. "
+                                                         "Med 'praecision' den sidste periodes første dag, fx "
+                                                         "2022-01-01 for 'til og med 2022'.")
+    praecision: Praecision = Field(
+        "dag", description="Hvor præcist kilden angiver start og slut: 'dag', 'maaned', 'kvartal', 'halvaar' "
+                           "eller 'aar'. Opdigt aldrig dage, kilden ikke nævner.")
 
     @model_validator(mode="after")
     def _ends_after_start(self):
         if self.slut is not None and self.slut < self.start:
             raise ValueError("Perioden slutter, før den begynder ('slut' ligger før 'start').")
+        for dato in (self.start, self.slut):
+            if dato is not None and (error := _first_day_error(dato, self.praecision)):
+                raise ValueError(error)
         return self
+
 
 
 class Budget(Model):
@@ -44,9 +69,20 @@ class Aktivitet(Model):
     status: Literal["planlagt", "afproevning", "i-drift", "afsluttet"] | None = Field(
         None, description="Hvor langt aktiviteten var nået ifølge kilderne: 'planlagt', 'afproevning', "
                           "'i-drift' eller 'afsluttet'.")
+    status_pr: datetime.date | None = Field(
+        None, description="Datoen på den kilde, status stammer fra, ÅÅÅÅ-MM-DD; skal med, når 'status' er sat. "
+                          "Vises som måned og år: 'pr. april 2021'.")
     principper: list[PrincipRef] = Field(default=[], description="Principper, aktiviteten viser i praksis.")
     faser: list[FaseRef] = Field(default=[], description="Faser, aktiviteten hører til.")
     kilder: list[KildeRef] = kilder_field()
+
+    @model_validator(mode="after")
+    def _status_has_its_date(self):
+        # A status without its date reads as today's: a project that ended years ago looks ongoing.
+        if self.status is not None and self.status_pr is None:
+            raise ValueError("En status gælder på et bestemt tidspunkt: skriv også 'status_pr' med datoen på "
+                             "kilden, fx status_pr: 2021-04-21.")
+        return self
 
 
 def _fits_the_columns(row: list, info: ValidationInfo) -> list:
@@ -70,9 +106,6 @@ class Tabel(Model):
     kilder: list[KildeRef] = kilder_field()
 
 
-Praecision = Literal["dag", "maaned", "kvartal", "halvaar", "aar"]
-
-
 class Milepael(Model):
     dato: datetime.date = Field(
         description="Datoen, ÅÅÅÅ-MM-DD. Kendes kun måned, kvartal, halvår eller år, så brug periodens "
@@ -85,12 +118,8 @@ class Milepael(Model):
     @model_validator(mode="after")
     def _first_day_of_its_period(self):
         # The timeline draws an imprecise date as its whole month, quarter, half-year or year.
-        months = {"maaned": 1, "kvartal": 3, "halvaar": 6, "aar": 12}.get(self.praecision)
-        if months and (self.dato.day != 1 or (self.dato.month - 1) % months):
-            start = self.dato.replace(month=self.dato.month - (self.dato.month - 1) % months, day=1)
-            raise ValueError(
-                f"Med praecision '{self.praecision}' skal datoen være periodens første dag, her "
-                f"{start.isoformat()} i stedet for {self.dato.isoformat()}.")
+        if error := _first_day_error(self.dato, self.praecision):
+            raise ValueError(error)
         return self
 
 

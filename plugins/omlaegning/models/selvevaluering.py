@@ -36,7 +36,7 @@ class Udsagn(Model):
 
     id: Id
     tekst: Tekst = Field(description="Udsagnet, skrevet fra kommunens side, fx 'Vi har ...'.")
-    princip: PrincipRef | None = Field(None, description="Principet, udsagnet hører til (eller 'fase').")
+    princip: PrincipRef | None = Field(None, description="Princippet, udsagnet hører til (eller 'fase').")
     fase: FaseRef | None = Field(None, description="Fasen, udsagnet hører til (eller 'princip').")
     maalgrupper: list[VejledningRef] = Field(
         min_length=1, description="Hvem i kommunen udsagnet især gælder: id'er på vejledninger, fx 'myndighed'.")

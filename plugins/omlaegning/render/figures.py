@@ -92,7 +92,7 @@ def timeline(title: str, periods: list[tuple[str, Periode]], milestones: list[Mi
         return None
     numbered = numbered_milestones(milestones)
     spans = [(m.dato, _end_of(m.dato, m.praecision)) for _, m in numbered]
-    dates = [d for p in periods for d in (p[1].start, p[1].slut or p[1].start)] + [d for s in spans for d in s]
+    dates = [d for _, p in periods for d in (p.start, _end_of(p.slut, p.praecision) if p.slut else p.start)] + [d for s in spans for d in s]
     first, last = min(dates).year, max(dates).year + 1
     left, right = 24.0, TIMELINE_WIDTH - 24.0
     origin = datetime.date(first, 1, 1)
@@ -105,8 +105,8 @@ def timeline(title: str, periods: list[tuple[str, Periode]], milestones: list[Mi
     bars, y = [], 14.0
     for label, periode in periods:
         # A period runs to the end of its last day; an open one runs to the end of the axis.
-        start, end = x(periode.start), x(periode.slut + day) if periode.slut else right
-        text = _fit(f"{label}: {formatting.periode(periode.start, periode.slut)}", right - left)
+        start, end = x(periode.start), x(_end_of(periode.slut, periode.praecision) + day) if periode.slut else right
+        text = _fit(f"{label}: {formatting.periode(periode.start, periode.slut, periode.praecision)}", right - left)
         # The label sits above its bar, starting where the bar starts or ending where it ends,
         # whichever keeps it inside the figure.
         width = len(text) * _CHAR_WIDTH

@@ -24,6 +24,7 @@ from ..models import VED_IKKE
 from ..models.references import references
 from . import text
 from ..links import Redirect, add_aliases, current_links, page_url, resolve_published
+from .afsender import SAMMENFATNING, with_marker
 from .anchors import check_unique_anchors
 from .comparison import matrix, numbered_activities
 from .figures import bar_chart, numbered_milestones, timeline
@@ -54,9 +55,8 @@ PAGE_PATHS = {
 # Pages whose HTML may hold form controls (sanitize.clean's `form`): the self-assessment only.
 FORM_PAGES = frozenset({PAGE_PATHS["selvevaluering"]})
 
-_CHANGE_LABELS = {"A": "Ny", "M": "Opdateret", "D": "Fjernet"}
-# How many days with changes "Hvad er nyt" shows.
-NEWS_DAYS = 20
+# How many months with changes "Hvad er nyt" shows.
+NEWS_MONTHS = 12
 
 
 def page_path(kind: str, entity_id: str = "") -> str:
@@ -149,7 +149,7 @@ def _environment() -> Environment:
         dato=lambda value, praecision="dag": Markup(formatting.dato(value, praecision)),
         beloeb=lambda kroner: Markup(formatting.beloeb(kroner)),
         tal=lambda value: Markup(formatting.tal(value)),
-        periode=lambda p: Markup(formatting.periode(p.start, p.slut)),
+        periode=lambda p: Markup(formatting.periode(p.start, p.slut, p.praecision)),
     )
     return env
 
@@ -161,11 +161,16 @@ class Figure:
     height: int
 
 
-@dataclass(frozen=True)
-class _NewsItem:
-    label: str
-    file: str
-    page: Page | None
+@dataclass
+class _NewsEntry:
+    """One change as readers see it: the editor's sentences and the pages it changed, never file names."""
+    date: datetime.date
+    sentences: tuple[str, ...]  # the commit's "Nyt:" lines; none: only which pages changed
+    pages: list[Page]
+
+
+def _month(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
 
 
 class _Renderer:
@@ -174,9 +179,14 @@ class _Renderer:
         self.history = history
         self.public_url = public_url.rstrip("/") if public_url else None
         self.dates = history.last_changed()
+        # The months "Hvad er nyt" shows, newest first; a page's "Senest opdateret" links to its month there.
+        self.news_months = list(dict.fromkeys(_month(c.date) for c in history.changes))[:NEWS_MONTHS]
         self.env = _environment()
         self.short_links = short_links(handbook, page_path)
         self.assets: dict[str, str] = {}
+        # Python-Markdown's abbreviations: the glossary's short explanation over its words on every page.
+        self.tooltips = "".join(f"\n*[{word}]: {b.kort}\n" for b in handbook.ordliste.begreber
+                                for word in b.forkortelser)
 
     def figure(self, path: str, template: str, drawing) -> Figure | None:
         """Draw a figure into the site at path; None when there is nothing to draw."""
@@ -211,8 +221,8 @@ class _Renderer:
         updated = max(known) if known else None
         markdown = self.env.get_template(template).render(
             hb=self.hb, link=link, href=href, html_link=html_link, site_link=site_link, kilder=[self.hb.kilder[k] for k in dict.fromkeys(kilder)],
-            updated=updated, **context)
-        return Page(path, title, markdown, tuple(sources), edit)
+            updated=updated, nyt_maaneder=self.news_months, afsnitsmarkering=Markup(SAMMENFATNING.html()), **context)
+        return Page(path, title, with_marker(kind, markdown) + self.tooltips, tuple(sources), edit)
 
     def all_pages(self) -> list[Page]:
         hb = self.hb
@@ -278,8 +288,11 @@ class _Renderer:
             periods = [("Projektperiode", kommune.projekt.periode)] if kommune.projekt and kommune.projekt.periode else []
             pages.append(self.page(
                 "kommune", kommune.id, kommune.navn, "kommune.md.j2",
-                [hb.file_of("kommune", kommune.id)], references(kommune, "kilde"),
+                [hb.file_of("kommune", kommune.id)],
+                references(kommune, "kilde") + (hb.partnerskab.faelles_ramme.kilder
+                                                if kommune.id in hb.partnerskab.kommuner else []),
                 kommune=kommune, principper=hb.kommunens_principper(kommune),
+                partnerskab=hb.partnerskab if kommune.id in hb.partnerskab.kommuner else None,
                 aktiviteter=numbered_activities(kommune), milepaele=numbered_milestones(kommune.tidslinje),
                 tidslinje=self.figure(f"{folder}/tidslinje.svg", "tidslinje.svg.j2",
                                       timeline(f"Tidslinje for {kommune.navn}", periods, kommune.tidslinje)),
@@ -299,7 +312,8 @@ class _Renderer:
         self.assets.update({f.path: f.content for f in data_files} | schemas)
         pages.append(self.page("data", "", "Åbne data", "data.md.j2", [], list(hb.kilder), edit=concept_folder,
                                filer=data_files))
-        pages.append(self.page("nyt", "", "Hvad er nyt", "nyt.md.j2", [], [], edit=concept_folder, dage=self.news(pages)))
+        pages.append(self.page("nyt", "", "Hvad er nyt", "nyt.md.j2", [], [], edit=concept_folder,
+                               maaneder=self.news(pages)))
         groups = {}
         for link in self.short_links:
             groups.setdefault(link.group, []).append(link)
@@ -307,17 +321,30 @@ class _Renderer:
                                edit=concept_folder, grupper=groups, overskrifter=GROUPS, adresse=self.public_url))
         return pages
 
-    def news(self, pages: list[Page]) -> list[tuple[datetime.date, list[_NewsItem]]]:
-        """Changed content per day, newest first, each file shown as the page made from it."""
-        page_of = {p.edit_file: p for p in pages if p.edit_file}
-        days: dict[datetime.date, dict[str, _NewsItem]] = {}
+    def news(self, pages: list[Page]) -> list[tuple[datetime.date, list[_NewsEntry]]]:
+        """Changes per month, newest first: one entry per commit with the editor's sentences and
+        the pages made from the files it changed (a file's own page, else every page built from it)."""
+        pages_of = {}
+        for page in pages:
+            for source in page.sources:
+                pages_of.setdefault(source, []).append(page)
+        own = {p.edit_file: [p] for p in pages if p.edit_file}
+        entries: dict[str, _NewsEntry] = {}
         for change in self.history.changes:
-            if change.date not in days and len(days) == NEWS_DAYS:
+            if _month(change.date) not in self.news_months:
                 break
-            items = days.setdefault(change.date, {})
-            items.setdefault(change.file, _NewsItem(_CHANGE_LABELS.get(change.status, "Opdateret"),
-                                                    change.file, page_of.get(change.file)))
-        return [(day, list(items.values())) for day, items in days.items()]
+            # A commit with sentences is one entry; commits without, and changes made outside git,
+            # are one "Opdateret" entry per day.
+            entry = entries.setdefault(change.commit if change.nyt else change.date.isoformat(),
+                                       _NewsEntry(change.date, change.nyt, []))
+            for page in own.get(change.file) or pages_of.get(change.file, []):
+                if page not in entry.pages:
+                    entry.pages.append(page)
+        months: dict[datetime.date, list[_NewsEntry]] = {month: [] for month in self.news_months}
+        for entry in entries.values():
+            if entry.sentences or entry.pages:
+                months[_month(entry.date)].append(entry)
+        return list(months.items())
 
 
 def _kilder_af(eksempel) -> list[str]:
