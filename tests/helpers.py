@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from omlaegning.errors import ContentErrors
 from omlaegning.loader import load_handbook
@@ -14,6 +15,8 @@ from omlaegning.loader import load_handbook
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Where the handbook is published, as mkdocs.yml says; the browser tests serve it under the same path.
+SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 
 
 class ContentTree:

@@ -8,10 +8,10 @@ from PIL import Image
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
-from helpers import REPO, mkdocs_build
+from helpers import REPO, SITE_URL, mkdocs_build
 from localserver import serve
 
-PUBLIC_URL = "https://socialstyrelsen.github.io/omlaegningshaandbogen"
+PUBLIC_URL = SITE_URL.rstrip("/")
 SHORT_LINKS = render_handbook(load_handbook(REPO)).short_links
 
 

@@ -56,7 +56,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.problems = None
         try:
             self.rendered = render_handbook(load_handbook(self.root), read_history(self.root),
-                                            self.config.public_url)
+                                            self.config.public_url or config.site_url)
             self.last_good = self.rendered
         except ContentErrors as error:
             if not (getattr(self, "serving", False) and self.last_good):
