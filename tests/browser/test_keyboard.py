@@ -72,7 +72,7 @@ def test_mobile_menu_and_search_open_from_the_keyboard(browser, base_url):
     page.wait_for_function("() => document.getElementById('__drawer').checked")
     page.keyboard.press("Escape")
     page.goto(base_url + "/")
-    page.locator("label.md-header__button[for=__search]").focus()
+    page.get_by_role("button", name="Åbn søgningen").focus()
     page.keyboard.press(" ")
     page.wait_for_function("() => document.getElementById('__search').checked")
     context.close()
