@@ -37,6 +37,20 @@ def _strict_warnings() -> bool:
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
+def _with_written_pages(generated: list[dict], written: list) -> list:
+    """Generated sections first; a hand-written section of mkdocs.yml's nav with the title of a generated
+    one adds its pages to it, any other entry follows."""
+    nav = [dict(item) for item in generated]
+    sections = {title: item for item in nav for title, target in item.items() if isinstance(target, list)}
+    for entry in written:
+        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if title in sections and isinstance(target, list):
+            sections[title][title] = sections[title][title] + target
+        else:
+            nav.append(entry)
+    return nav
+
+
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
     # Defining on_startup makes MkDocs keep this instance across the rebuilds of one serve.
     def on_startup(self, *, command, dirty):
@@ -63,8 +77,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
                 raise PluginError(error.report()) from None
             log.error(error.report())
             self.rendered, self.problems = self.last_good, error
-        # Generated sections first, then the hand-written pages listed in mkdocs.yml.
-        config.nav = escaped_nav(self.rendered.nav) + list(config.nav or [])
+        config.nav = _with_written_pages(escaped_nav(self.rendered.nav), config.nav or [])
         return config
 
     def on_files(self, files, config):
