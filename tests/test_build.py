@@ -111,8 +111,8 @@ def test_last_update_is_the_git_date_of_the_pages_yaml(repo_copy, tmp_path):
                    env={**env, "GIT_AUTHOR_DATE": "2026-11-23T12:00", "GIT_COMMITTER_DATE": "2026-11-23T12:00"})
     site = tmp_path / "site"
     assert mkdocs_build(root / "mkdocs.yml", site).returncode == 0
-    assert "Senest opdateret 23. november 2026" in html(site, "principper/ressourcer.md")
-    assert "Senest opdateret 5. januar 2026" in html(site, "principper/haab-oensker-droemme.md")
+    assert "Senest opdateret 23.&nbsp;november 2026" in html(site, "principper/ressourcer.md")
+    assert "Senest opdateret 5.&nbsp;januar 2026" in html(site, "principper/haab-oensker-droemme.md")
 
 
 def test_export_builds_with_plain_mkdocs(tmp_path):

@@ -39,5 +39,16 @@ document$.subscribe(function () {
     wrap.setAttribute("tabindex", "0");
     wrap.setAttribute("role", "region");
     wrap.setAttribute("aria-label", name);
+    // A table wider than the screen says so above it, so no reader takes a cut column for the last.
+    var hint = document.createElement("p");
+    hint.className = "rulle-hint";
+    hint.setAttribute("aria-hidden", "true");
+    hint.textContent = "Tabellen er bredere end skærmen: stryg eller brug piletasterne for at se resten →";
+    wrap.insertAdjacentElement("beforebegin", hint);
+    var mark = function () {
+      wrap.classList.toggle("kan-rulles", wrap.scrollWidth > wrap.clientWidth + 1);
+    };
+    mark();
+    window.addEventListener("resize", mark);
   });
 });

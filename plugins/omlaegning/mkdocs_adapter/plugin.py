@@ -24,7 +24,7 @@ from ..history import last_commit_time, read_history
 from ..loader import load_handbook
 from ..render import render_handbook
 from ..render.pages import FORM_PAGES
-from ..render.text import error_box, escaped_nav
+from ..render.text import error_box, escaped_nav, no_break_spaces
 from ..csp import with_policy
 from ..sanitize import clean
 from .config import OmlaegningConfig
@@ -121,7 +121,8 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         # Every page, hand-written ones too: safety is a property of the output, not of the YAML checks.
-        return clean(html, form=page.file.src_uri in FORM_PAGES)
+        # No-break spaces go into the text here, after Markdown, where "1. " can no longer start a list.
+        return clean(no_break_spaces(html), form=page.file.src_uri in FORM_PAGES)
 
     def on_post_page(self, output, *, page, config):
         return with_policy(output)

@@ -28,7 +28,7 @@ from .comparison import matrix, numbered_activities
 from .figures import bar_chart, numbered_milestones, timeline
 from .opendata import open_data
 from .selfassessment import content_version, statement_sections
-from .shortlinks import GROUPS, ShortLink, qr_svg, short_links
+from .shortlinks import GROUPS, ShortLink, qr_svg, short_link_index, short_links
 
 # kind -> path of its page; {id} is the entity's id.
 PAGE_PATHS = {
@@ -96,8 +96,10 @@ class RenderedHandbook:
                 **{s.path: s.target for s in self.short_links}}
 
     def extra_files(self) -> dict[str, str]:
-        """Files beside the pages, by path: redirect pages, QR codes, figures and open data."""
-        return {**{r.path: redirect_html(r) for r in self.redirects}, **self.qr_codes, **self.assets}
+        """Files beside the pages, by path: redirect pages, the short links' index, QR codes, figures and
+        open data."""
+        return {**{r.path: redirect_html(r) for r in self.redirects}, "l/kort.json": short_link_index(self.short_links),
+                **self.qr_codes, **self.assets}
 
 
 def redirect_html(redirect: Redirect) -> str:
