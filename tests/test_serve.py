@@ -5,10 +5,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import MKDOCS_ENV as ENV, mkdocs_build
+from helpers import MKDOCS_ENV as ENV, SITE_URL, mkdocs_build
 
 
 def free_port() -> int:
@@ -43,7 +44,8 @@ def served(repo_copy, tmp_path):
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(repo_copy.root / "mkdocs.yml"),
              "-a", f"127.0.0.1:{port}"],
             stdout=output, stderr=subprocess.STDOUT, text=True, env=ENV)
-    url = f"http://127.0.0.1:{port}/principper/ressourcer/"
+    # mkdocs serve serves the site under the path of its site_url, as it is published.
+    url = f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}principper/ressourcer/"
     try:
         assert wait_for(lambda: "ressourcer" in fetch(url)), "mkdocs serve did not start"
         yield repo_copy, url, log
