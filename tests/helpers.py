@@ -23,8 +23,9 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 SITE_CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 # The two addresses of the project, set once in mkdocs.yml; no test restates them.
 REPO_URL = SITE_CONFIG["repo_url"].rstrip("/") + "/"
-PUBLIC_URL = (SITE_CONFIG.get("site_url") or next(
-    p["omlaegning"] for p in SITE_CONFIG["plugins"] if isinstance(p, dict) and "omlaegning" in p)["public_url"]).rstrip("/")
+# Where the handbook is published; the browser tests serve it under the same path.
+SITE_URL = SITE_CONFIG["site_url"]
+PUBLIC_URL = SITE_URL.rstrip("/")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

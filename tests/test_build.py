@@ -114,9 +114,9 @@ def test_last_update_is_the_git_date_of_the_pages_yaml(repo_copy, tmp_path):
     site = tmp_path / "site"
     assert mkdocs_build(root / "mkdocs.yml", site).returncode == 0
     # The date links to its month on "Hvad er nyt".
-    assert re.search(r'Senest opdateret <a href="\.\./\.\./nyt/#maaned-2026-11">23\. november 2026</a>',
+    assert re.search(r'Senest opdateret <a href="\.\./\.\./nyt/#maaned-2026-11">23\.&nbsp;november 2026</a>',
                      html(site, "principper/ressourcer.md"))
-    assert re.search(r'Senest opdateret <a href="\.\./\.\./nyt/#maaned-2026-01">5\. januar 2026</a>',
+    assert re.search(r'Senest opdateret <a href="\.\./\.\./nyt/#maaned-2026-01">5\.&nbsp;januar 2026</a>',
                      html(site, "principper/haab-oensker-droemme.md"))
 
 

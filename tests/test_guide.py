@@ -64,7 +64,7 @@ def test_the_guides_example_municipality_builds_as_a_new_file(repo_copy: Content
     result = mkdocs_build(repo_copy.root / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     page = html(site, "kommuner/nyby.md")
-    assert "Nyby Kommune" in page and 'id="faelles-sprog"' in page and "1.250.000 kr." in page
+    assert "Nyby Kommune" in page and 'id="faelles-sprog"' in page and "1.250.000&nbsp;kr." in page
     assert 'href="nyby/"' in html(site, "kommuner/index.md")
     assert "Nyby Kommune" in html(site, "principper/haab-oensker-droemme.md")
 

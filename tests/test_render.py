@@ -28,12 +28,15 @@ def test_navigation_follows_numbers_and_names(minimal):
     assert nav[0] == {"Forside": "index.md"}
     assert nav[1] == {"Faser": [{"1. Start": "faser/start.md"}, {"2. Slut": "faser/slut.md"}]}
     assert [next(iter(item)) for item in nav] == [
-        "Forside", "Faser", "Principper", "Baggrund", "Vejledning", "Hvor langt er vi?", "Kommunernes erfaringer",
-        "Ordliste", "Åbne data", "Hvad er nyt", "Til oplægsholdere"]
-    assert nav[5] == {"Hvor langt er vi?": "selvevaluering.md"}
-    assert nav[6] == {"Kommunernes erfaringer": [{"Oversigt": "kommuner/index.md"},
+        "Forside", "Faser", "Principper", "Baggrund", "Vejledning", "Kommunernes erfaringer", "Værktøjer",
+        "Om håndbogen"]
+    assert nav[5] == {"Kommunernes erfaringer": [{"Oversigt": "kommuner/index.md"},
                                                  {"Side om side": "sammenligning.md"},
                                                  {"Testby Kommune": "kommuner/testby.md"}]}
+    assert nav[6] == {"Værktøjer": [{"Hvor langt er vi?": "selvevaluering.md"},
+                                    {"Til oplægsholdere": "oplaegsholdere.md"},
+                                    {"Ordliste": "ordliste.md"}, {"Åbne data": "data.md"}]}
+    assert nav[7] == {"Om håndbogen": [{"Hvad er nyt": "nyt.md"}]}
     assert nav[3] == {"Baggrund": [{"Recovery og rehabilitering": "recovery.md"},
                                    {"Partnerskabet": "partnerskab.md"},
                                    {"Udviklingsforløb": "udviklingsforloeb.md"}]}

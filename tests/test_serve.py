@@ -6,10 +6,11 @@ import sys
 import time
 import urllib.request
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import MKDOCS_ENV as ENV, mkdocs_build
+from helpers import MKDOCS_ENV as ENV, SITE_URL, mkdocs_build
 
 # Each test starts mkdocs serve and waits for rebuilds.
 pytestmark = pytest.mark.slow
@@ -49,7 +50,8 @@ def serving(repo, tmp_path):
              "-a", f"127.0.0.1:{port}"],
             stdout=output, stderr=subprocess.STDOUT, text=True, env=ENV)
     try:
-        yield f"http://127.0.0.1:{port}", log
+        # mkdocs serve serves the site under the path of its site_url, as it is published.
+        yield f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path.rstrip('/')}", log
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -1,6 +1,6 @@
 // Focus view for presenters: one section of the page at a time, in large type and without the
-// site's navigation, for a screen at an informationsmøde. A "Vis i fokus" button follows the page
-// title and each section heading; ←/→ move between the sections of the page, PageDown/PageUp
+// site's navigation, for a screen at an informationsmøde. Each heading's menu (afsnitsmenu.js) opens
+// it with "Vis i fokus"; ←/→ move between the sections of the page, PageDown/PageUp
 // (what presentation clickers send) scroll a long section first and then move on, Esc closes.
 // The address gets ?fokus, so a link such as /principper/ressourcer/?fokus#hvorfor opens the
 // view directly from a slide.
@@ -8,7 +8,7 @@
   var headings = [];   // the page title (its introduction) and every section heading
   var view = null;
   var current = 0;
-  var opener = null;   // the button that opened the view, to give the keyboard back to
+  var opener = null;   // the control that opened the view, to give the keyboard back to
   var openedAt = -1;
   var pageTitle = "";
 
@@ -16,11 +16,11 @@
     return heading.textContent.replace("¶", "").trim();
   }
 
-  // The section: the heading and what follows it until the next heading, without our buttons.
+  // The section: the heading and what follows it until the next heading, without its menu.
   function sectionNodes(index) {
     var nodes = [headings[index]];
     for (var node = headings[index].nextElementSibling; node && headings.indexOf(node) < 0; node = node.nextElementSibling) {
-      if (!node.matches(".kopier-link, .fokus-knap")) {
+      if (!node.matches(".afsnitsmenu")) {
         nodes.push(node);
       }
     }
@@ -43,7 +43,7 @@
         }
       });
     });
-    copy.querySelectorAll(".headerlink, .kopier-link, .fokus-knap").forEach(function (element) {
+    copy.querySelectorAll(".headerlink, .afsnitsmenu").forEach(function (element) {
       element.remove();
     });
     return copy;
@@ -99,6 +99,13 @@
     var content = view.querySelector(".fokus-indhold");
     content.textContent = "";
     var heading = headings[current];
+    if (current > 0) {
+      // Which page the section belongs to, for an audience that did not see the page.
+      var page = document.createElement("p");
+      page.className = "fokus-side";
+      page.textContent = pageTitle;
+      content.appendChild(page);
+    }
     if (heading.tagName === "H3") {
       // A subsection keeps its section's title above it, so the audience knows where they are.
       var parent = headings.slice(0, current).reverse().filter(function (h) { return h.tagName === "H2"; })[0];
@@ -220,6 +227,13 @@
     event.stopImmediatePropagation();
   }, true);
 
+  // For the headings' menus: show the section of `heading`, and give the keyboard back to `from`.
+  window.fokusvisning = {
+    aabn: function (heading, from) {
+      open(Math.max(0, headings.indexOf(heading)), from);
+    }
+  };
+
   document$.subscribe(function () {
     if (view) {
       close(false);  // a new page (instant navigation) has its own sections
@@ -232,17 +246,6 @@
     }
     headings = [title].concat(Array.prototype.slice.call(article.querySelectorAll("h2[id], h3[id]")));
     pageTitle = titleOf(title);
-    headings.forEach(function (heading, index) {
-      var after = heading.nextElementSibling && heading.nextElementSibling.classList.contains("kopier-link")
-        ? heading.nextElementSibling : heading;
-      if (after.nextElementSibling && after.nextElementSibling.classList.contains("fokus-knap")) {
-        return;
-      }
-      var knap = button("Vis i fokus", "Vis i fokus: " + (index ? "afsnittet " + titleOf(heading) : "sidens indledning") +
-        ", i stor skrift til skærm eller projektor", function () { open(index, knap); });
-      knap.className = "fokus-knap";
-      after.insertAdjacentElement("afterend", knap);
-    });
     if (new URLSearchParams(location.search).has("fokus")) {
       var id = "";
       try {

@@ -6,20 +6,19 @@ document$.subscribe(function () {
     search.setAttribute("aria-label", "Søg i håndbogen");
   }
 
-  // The header's menu and search buttons are <label>s that the keyboard cannot reach. Once
-  // focusable, the theme already turns Enter on a label into a click; Space we add ourselves.
-  var names = { __drawer: "Åbn menuen", __search: "Åbn søgningen" };
-  document.querySelectorAll("label.md-header__button[for]").forEach(function (label) {
-    if (label.hasAttribute("tabindex")) {
+  // The header's menu and search buttons (overrides/partials/header.html) open what the theme's
+  // labels would: they tick the theme's checkbox and tell its scripts, which listen for "change".
+  document.querySelectorAll("button.md-header__button[data-aabner]").forEach(function (button) {
+    if (button.dataset.klar) {
       return;
     }
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("role", "button");
-    label.setAttribute("aria-label", names[label.htmlFor] || label.htmlFor);
-    label.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
-        event.preventDefault();
-        label.click();
+    button.dataset.klar = "ja";
+    button.addEventListener("click", function () {
+      var toggle = document.getElementById(button.dataset.aabner);
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change"));
+      if (toggle.id === "__search" && toggle.checked) {
+        document.querySelector("[data-md-component=search-query]").focus();
       }
     });
   });
@@ -40,5 +39,16 @@ document$.subscribe(function () {
     wrap.setAttribute("tabindex", "0");
     wrap.setAttribute("role", "region");
     wrap.setAttribute("aria-label", name);
+    // A table wider than the screen says so above it, so no reader takes a cut column for the last.
+    var hint = document.createElement("p");
+    hint.className = "rulle-hint";
+    hint.setAttribute("aria-hidden", "true");
+    hint.textContent = "Tabellen er bredere end skærmen: stryg eller brug piletasterne for at se resten →";
+    wrap.insertAdjacentElement("beforebegin", hint);
+    var mark = function () {
+      wrap.classList.toggle("kan-rulles", wrap.scrollWidth > wrap.clientWidth + 1);
+    };
+    mark();
+    window.addEventListener("resize", mark);
   });
 });

@@ -78,10 +78,11 @@ def _read_config(root: Path) -> dict:
 
 
 def _public_url(config: dict) -> str | None:
+    """The plugin's own public_url if set (older configurations), else the site_url everything else uses."""
     for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and PLUGIN_NAME in plugin:
-            return (plugin[PLUGIN_NAME] or {}).get("public_url")
-    return None
+        if isinstance(plugin, dict) and PLUGIN_NAME in plugin and (plugin[PLUGIN_NAME] or {}).get("public_url"):
+            return plugin[PLUGIN_NAME]["public_url"]
+    return config.get("site_url")
 
 
 def _without_plugin(plugins: list) -> list:

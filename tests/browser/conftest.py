@@ -1,9 +1,12 @@
 """Real Chromium against the built handbook on a local server: the test setup installs what it needs."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 from playwright.sync_api import sync_playwright
 
+from helpers import SITE_URL
 from chromium import CHROMIUM, CHROMIUM_ARGS, ensure_chromium
 from localserver import serve
 from policywatch import watch_policy
@@ -11,7 +14,8 @@ from policywatch import watch_policy
 
 @pytest.fixture(scope="session")
 def base_url(built_site):
-    with serve(built_site) as url:
+    """The built site under the path it is published under, e.g. http://127.0.0.1:1234/omlaegningshaandbogen."""
+    with serve(built_site, urlsplit(SITE_URL).path) as url:
         yield url
 
 

@@ -8,17 +8,38 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Site(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under `prefix` (as a host such as GitHub Pages serves it under the repository's
+    name), and for any address outside the site or without a file the site's 404.html, with status 404."""
+    prefix = "/"
+
     def log_message(self, *args):
         pass
 
+    def translate_path(self, path):
+        inside = path.startswith(self.prefix) or path + "/" == self.prefix
+        return super().translate_path("/" + path[len(self.prefix):] if inside else "/404-ingen-side-her/")
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextmanager
-def serve(folder: Path):
-    """Yield the base URL of `folder` served over HTTP on 127.0.0.1."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+def serve(folder: Path, prefix: str = "/"):
+    """Yield the base URL (without a trailing slash) of `folder` served over HTTP on 127.0.0.1 under `prefix`."""
+    handler = type("_SiteHere", (_Site,), {"prefix": prefix if prefix.endswith("/") else prefix + "/"})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield f"http://127.0.0.1:{server.server_port}{prefix.rstrip('/')}"
     finally:
         server.shutdown()

@@ -72,7 +72,7 @@ def test_mobile_menu_and_search_open_from_the_keyboard(browser, base_url):
     page.wait_for_function("() => document.getElementById('__drawer').checked")
     page.keyboard.press("Escape")
     page.goto(base_url + "/")
-    page.locator("label.md-header__button[for=__search]").focus()
+    page.get_by_role("button", name="Åbn søgningen").focus()
     page.keyboard.press(" ")
     page.wait_for_function("() => document.getElementById('__search').checked")
     context.close()
@@ -82,16 +82,18 @@ def test_copy_link_beside_a_heading_works_from_the_keyboard(browser, base_url):
     context = browser.new_context(locale="da-DK", permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + "/kommuner/herning/")
-    button = page.locator("h3#en-indgang + .kopier-link")
-    assert button.get_attribute("aria-label") == \
-        "Kopiér link til afsnittet Recovery-vej 1: Én indgang til socialpsykiatrien"
-    button.focus()
+    menu = page.locator("h3#en-indgang + .afsnitsmenu .afsnitsmenu-knap")
+    assert menu.get_attribute("aria-label") == "Del afsnittet Recovery-vej 1: Én indgang til socialpsykiatrien"
+    menu.focus()
     assert focused(page)["outline"] != "none"
     page.keyboard.press("Enter")
-    page.wait_for_function("() => document.getElementById('kopier_link_status').textContent !== ''")
-    assert page.evaluate("navigator.clipboard.readText()") == base_url + "/kommuner/herning/#en-indgang"
-    assert button.text_content() == "Link kopieret"
-    assert page.locator("h2 + .kopier-link, h3 + .kopier-link").count() >= 10
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Kopiér link" and focused(page)["outline"] != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('afsnitsmenu_status').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + "/l/herning-en-indgang/"
+    assert focused(page)["text"] == "Link kopieret"
+    assert page.locator("h2 + .afsnitsmenu, h3 + .afsnitsmenu").count() >= 10
     assert page.locator("h3#en-indgang").text_content().strip().rstrip("¶").strip() == \
         "Recovery-vej 1: Én indgang til socialpsykiatrien"
     context.close()

@@ -27,8 +27,10 @@ def test_search_copy_link_focus_view_qr_codes_and_print_work_under_the_policy(br
     page.keyboard.type("bostøtte")
     page.wait_for_selector(".md-search-result__item")
     page.goto(base_url + "/kommuner/herning/")
-    page.get_by_role("button", name="Kopiér link til afsnittet Recovery-vej 1: Én indgang til socialpsykiatrien").click()
-    assert page.evaluate("navigator.clipboard.readText()") == base_url + "/kommuner/herning/#en-indgang"
+    page.get_by_role("button", name="Del afsnittet Recovery-vej 1: Én indgang til socialpsykiatrien").click()
+    page.get_by_role("button", name="Kopiér link").click()
+    page.wait_for_function("() => document.getElementById('afsnitsmenu_status').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + "/l/herning-en-indgang/"
     page.goto(base_url + "/principper/ressourcer/?fokus#hvorfor")
     page.wait_for_selector("#fokus_visning")
     page.keyboard.press("ArrowRight")
@@ -57,7 +59,7 @@ def test_an_inline_script_added_to_a_built_page_is_blocked(browser, built_site, 
         page.goto(base + "/principper/")
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__injiceret") is None
-        # The theme's and the site's own scripts still ran: the copy-link buttons are there.
-        assert page.locator("button.kopier-link").count() > 0
+        # The theme's and the site's own scripts still ran: the headings' menus are there.
+        assert page.locator("button.afsnitsmenu-knap").count() > 0
     context.close()
     assert sorted(v.split()[0] for v in violations) == ["script-src-attr", "script-src-elem"]

@@ -16,3 +16,8 @@ def search_page(browser, base_url):
 @pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
 def test_query_finds_its_page_in_the_top_three(search_page, base_url, query, expected):
     assert expected in material_top(search_page, base_url, query)
+
+
+def test_the_reader_keeps_their_own_words_in_the_search_field(search_page, base_url):
+    assert "/ordliste/" in material_top(search_page, base_url, "bostotte")
+    assert search_page.locator(".md-search__input").input_value() == "bostotte"

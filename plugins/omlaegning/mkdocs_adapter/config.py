@@ -5,5 +5,5 @@ from mkdocs.config import config_options as c
 class OmlaegningConfig(base.Config):
     # Where concept/ and data/ live, relative to mkdocs.yml.
     content_root = c.Type(str, default=".")
-    # Where the handbook is published; the QR codes for presenters point there.
+    # Where the QR codes for presenters point; by default the site_url of mkdocs.yml.
     public_url = c.Optional(c.Type(str))

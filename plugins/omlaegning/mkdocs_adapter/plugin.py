@@ -29,7 +29,7 @@ from ..render.errorpage import error_handbook
 from ..render.pages import FORM_PAGES
 from ..render.addresslinks import AddressLinks
 from ..render.printheader import print_header
-from ..render.text import error_box, escaped_nav
+from ..render.text import error_box, escaped_nav, no_break_spaces
 from ..csp import with_policy
 from ..sanitize import clean
 from .config import OmlaegningConfig
@@ -47,6 +47,20 @@ def _edit_uri(root: Path, target: str | None, docs_dir: str) -> str | None:
     if not target:
         return None
     return Path(os.path.relpath(root / target, docs_dir)).as_posix() + ("/" if target.endswith("/") else "")
+
+
+def _with_written_pages(generated: list[dict], written: list) -> list:
+    """Generated sections first; a hand-written section of mkdocs.yml's nav with the title of a generated
+    one adds its pages to it, any other entry follows."""
+    nav = [dict(item) for item in generated]
+    sections = {title: item for item in nav for title, target in item.items() if isinstance(target, list)}
+    for entry in written:
+        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if title in sections and isinstance(target, list):
+            sections[title][title] = sections[title][title] + target
+        else:
+            nav.append(entry)
+    return nav
 
 
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
@@ -75,7 +89,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.problems = None
         try:
             self.rendered = render_handbook(load_handbook(self.root), read_history(self.root),
-                                            self.config.public_url)
+                                            self.config.public_url or config.site_url)
             self.last_good = self.rendered
         except ContentErrors as error:
             if not self.serving:
@@ -87,8 +101,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
                 self.rendered, self.problems = self.last_good, error
             else:  # nothing good to keep yet: the preview shows the errors until they are fixed
                 self.rendered = error_handbook(error)
-        # Generated sections first, then the hand-written pages listed in mkdocs.yml.
-        config.nav = escaped_nav(self.rendered.nav) + list(config.nav or [])
+        config.nav = _with_written_pages(escaped_nav(self.rendered.nav), config.nav or [])
         return config
 
     def on_files(self, files, config):
@@ -133,7 +146,8 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         # Every page, hand-written ones too: safety is a property of the output, not of the YAML checks.
-        return clean(html, form=page.file.src_uri in FORM_PAGES)
+        # No-break spaces go into the text here, after Markdown, where "1. " can no longer start a list.
+        return clean(no_break_spaces(html), form=page.file.src_uri in FORM_PAGES)
 
     def on_post_page(self, output, *, page, config):
         return with_policy(output)

@@ -14,6 +14,11 @@ class Row:
     # None when the sources describe no activities at all.
     cells: list[list[tuple[int, Aktivitet]]] | None
 
+    @property
+    def activities(self) -> list[tuple[int, Aktivitet]]:
+        """The activities the row's cells name, once each, by number: the key beside the table."""
+        return sorted({nr: a for cell in self.cells or [] for nr, a in cell}.items(), key=lambda item: item[0])
+
 
 @dataclass(frozen=True)
 class Matrix:

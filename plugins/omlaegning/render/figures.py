@@ -8,26 +8,30 @@ from __future__ import annotations
 
 import datetime
 import math
+import textwrap
 from dataclasses import dataclass
 
 from .. import formatting
 from ..models import Milepael, Periode, Tabel
 
-# Drawn sizes in px; on a phone the figures scale down, so they are drawn no wider than needed.
-TIMELINE_WIDTH = 560
-CHART_WIDTH = 480
+# Drawn sizes in px: no wider than a phone's text column (358 px at 390 px), so a figure is never
+# shrunk there and its 12 px text stays 12 px. Labels wrap onto more lines instead of being cut.
+TIMELINE_WIDTH = 340
+CHART_WIDTH = 340
+LINE_HEIGHT = 15
 # Okabe-Ito colours: told apart also with colour blindness, each at least 3:1 on white.
 SERIES_COLOURS = ("#0b5394", "#b45f06", "#38761d", "#a61c5c", "#5b3d9b")
 MISSING = ("-", "–", "")
 # More bars than this make a chart harder to read than its table.
 MAX_BARS = 50
 _CHAR_WIDTH = 6.6  # average width of a 12 px sans-serif character
+_DIGIT_WIDTH = 7.6  # the widest digits of the fonts readers have, at 12 px
 
 
-def _fit(label: str, width: float) -> str:
-    """Shorten a label to the pixels it has; the table beside the figure has it in full."""
-    room = int(width / _CHAR_WIDTH)
-    return label if len(label) <= room else label[:max(room - 1, 1)].rstrip() + "…"
+def _wrap(label: str, width: float) -> tuple[str, ...]:
+    """A label in lines that fit `width` px, broken between words."""
+    lines = textwrap.wrap(label, max(int(width / _CHAR_WIDTH), 1), break_long_words=False, break_on_hyphens=False)
+    return tuple(lines) or ("",)
 
 
 # --- timelines ----------------------------------------------------------------------
@@ -47,6 +51,7 @@ def _end_of(date: datetime.date, praecision: str) -> datetime.date:
 @dataclass(frozen=True)
 class Bar:
     label: str
+    lines: tuple[str, ...]  # the label as drawn, wrapped
     x: float
     width: float
     y: float
@@ -106,17 +111,19 @@ def timeline(title: str, periods: list[tuple[str, Periode]], milestones: list[Mi
     for label, periode in periods:
         # A period runs to the end of its last day; an open one runs to the end of the axis.
         start, end = x(periode.start), x(_end_of(periode.slut, periode.praecision) + day) if periode.slut else right
-        text = _fit(f"{label}: {formatting.periode(periode.start, periode.slut, periode.praecision)}", right - left)
+        text = f"{label}: {formatting.periode(periode.start, periode.slut, periode.praecision)}"
+        lines = _wrap(text, right - left)
         # The label sits above its bar, starting where the bar starts or ending where it ends,
-        # whichever keeps it inside the figure.
-        width = len(text) * _CHAR_WIDTH
+        # whichever keeps it inside the figure; a label of several lines starts at the left edge.
+        width = max(len(line) for line in lines) * _CHAR_WIDTH
         if start + width <= right:
             anchor, label_x = "start", start
         elif end - width >= left:
             anchor, label_x = "end", end
         else:
             anchor, label_x = "start", left
-        bars.append(Bar(text, start, max(end - start, 2.0), y + 16, label_x, anchor))
+        y += LINE_HEIGHT * (len(lines) - 1)
+        bars.append(Bar(text, lines, start, max(end - start, 2.0), y + 16, label_x, anchor))
         y += 40
     markers, lane_ends = [], []
     for (number, _), (start, end) in zip(numbered, spans):
@@ -156,12 +163,14 @@ class ChartBar:
 @dataclass(frozen=True)
 class Category:
     label: str
-    y: float
+    lines: tuple[str, ...]  # the label as drawn above its bars, wrapped
+    y: float                # the first line's baseline
 
 
 @dataclass(frozen=True)
 class Legend:
     label: str
+    lines: tuple[str, ...]
     colour: str
     x: float
     y: float
@@ -172,7 +181,7 @@ class BarChart:
     title: str
     description: str
     height: float
-    label_width: float
+    plot_left: float
     categories: list[Category]
     bars: list[ChartBar]
     legend: list[Legend]
@@ -216,22 +225,27 @@ def bar_chart(tabel: Tabel) -> BarChart | None:
     if len(series) > len(SERIES_COLOURS) or len(categories) * len(series) > MAX_BARS:
         return None
     largest = max(v for row in values for v in row if v is not None)
-    label_width = min(max(len(c) for c in categories) * _CHAR_WIDTH + 12, CHART_WIDTH * 0.42)
-    value_width = max(len(formatting.tal(v)) for row in values for v in row if v is not None) * 6.1 + 6
-    plot_left, plot_width = label_width + 8, CHART_WIDTH - label_width - 8 - value_width
+    # Each category's name stands on its own lines above its bars, so it can be long and never cut.
+    value_width = max(len(formatting.tal(v)) for row in values for v in row if v is not None) * _DIGIT_WIDTH + 8
+    plot_left = 4.0
+    plot_width = CHART_WIDTH - plot_left - value_width
     legend, y = [], 4.0
     if len(series) > 1:
         x = plot_left
         for number, name in enumerate(series):
-            text = _fit(name, CHART_WIDTH - plot_left - 20)
-            if x > plot_left and x + 20 + len(text) * _CHAR_WIDTH > CHART_WIDTH:
+            lines = _wrap(name, CHART_WIDTH - plot_left - 20)
+            width = max(len(line) for line in lines) * _CHAR_WIDTH
+            if x > plot_left and x + 20 + width > CHART_WIDTH:
                 x, y = plot_left, y + 20
-            legend.append(Legend(text, SERIES_COLOURS[number], x, y))
-            x += 20 + len(text) * _CHAR_WIDTH + 16
+            legend.append(Legend(name, lines, SERIES_COLOURS[number], x, y))
+            x += 20 + width + 16
+            y += LINE_HEIGHT * (len(lines) - 1)
         y += 28
     chart_categories, bars = [], []
     for c, name in enumerate(categories):
-        chart_categories.append(Category(_fit(name, label_width - 4), y + 8 * len(series) + 2))
+        lines = _wrap(name, CHART_WIDTH - plot_left)
+        chart_categories.append(Category(name, lines, y + 11))
+        y += LINE_HEIGHT * len(lines) + 2
         for s in range(len(series)):
             v = value(c, s)
             if v is not None:
@@ -242,4 +256,4 @@ def bar_chart(tabel: Tabel) -> BarChart | None:
     description = (f"Søjlediagram over tabellen '{tabel.titel}': "
                    f"{len(categories)} grupper{f' med {len(series)} serier' if len(series) > 1 else ''}. "
                    "Alle tal står i tabellen.")
-    return BarChart(tabel.titel, description, y + 4, label_width, chart_categories, bars, legend)
+    return BarChart(tabel.titel, description, y + 4, plot_left, chart_categories, bars, legend)

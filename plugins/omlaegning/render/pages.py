@@ -30,7 +30,7 @@ from .comparison import matrix, numbered_activities
 from .figures import bar_chart, numbered_milestones, timeline
 from .opendata import open_data
 from .selfassessment import content_version, statement_sections
-from .shortlinks import GROUPS, ShortLink, qr_svg, short_links
+from .shortlinks import GROUPS, ShortLink, qr_svg, short_link_index, short_links
 
 # kind -> path of its page; {id} is the entity's id.
 PAGE_PATHS = {
@@ -107,8 +107,10 @@ class RenderedHandbook:
                 **{s.path: s.target for s in self.short_links}}
 
     def extra_files(self) -> dict[str, str]:
-        """Files beside the pages, by path: redirect pages, QR codes, figures and open data."""
-        return {**{r.path: redirect_html(r) for r in self.redirects}, **self.qr_codes, **self.assets}
+        """Files beside the pages, by path: redirect pages, the short links' index, QR codes, figures and
+        open data."""
+        return {**{r.path: redirect_html(r) for r in self.redirects}, "l/kort.json": short_link_index(self.short_links),
+                **self.qr_codes, **self.assets}
 
 
 def redirect_html(redirect: Redirect) -> str:
@@ -352,6 +354,7 @@ def _kilder_af(eksempel) -> list[str]:
 
 
 def _navigation(pages: list[Page]) -> list[dict]:
+    """Eight top-level sections, so each fits as a tab on a laptop screen."""
     by_path = {p.path: p for p in pages}
 
     def section(prefix: str) -> list:
@@ -366,13 +369,11 @@ def _navigation(pages: list[Page]) -> list[dict]:
         {"Principper": section("principper/")},
         {"Baggrund": single("recovery.md", "partnerskab.md", "udviklingsforloeb.md")},
         {"Vejledning": section("vejledning/")},
-        {by_path["selvevaluering.md"].title: "selvevaluering.md"},
         {"Kommunernes erfaringer": section("kommuner/index") + single("sammenligning.md")
                                    + [e for e in section("kommuner/") if "kommuner/index.md" not in e.values()]},
-        {"Ordliste": "ordliste.md"},
-        {"Åbne data": "data.md"},
-        {"Hvad er nyt": "nyt.md"},
-        {"Til oplægsholdere": "oplaegsholdere.md"},
+        {"Værktøjer": single("selvevaluering.md", "oplaegsholdere.md", "ordliste.md", "data.md")},
+        # mkdocs.yml adds the hand-written pages about the handbook to this section.
+        {"Om håndbogen": single("nyt.md")},
     ]
 
 

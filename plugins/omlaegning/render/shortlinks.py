@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,3 +101,8 @@ def qr_svg(url: str, title: str) -> str:
     segno.make(url, error="m", mask=QR_MASK).save(buffer, kind="svg", xmldecl=False, title=f"QR-kode til {title}",
                                                   border=2, omitsize=True, dark="#000")
     return buffer.getvalue().decode("utf-8")
+
+
+def short_link_index(links: list[ShortLink]) -> str:
+    """l/kort.json: each section's short link by the section's address, for the headings' "Kopiér link"."""
+    return json.dumps({s.target: s.path for s in links}, ensure_ascii=False, sort_keys=True)

@@ -39,6 +39,26 @@ def finalize(value: object) -> object:
     return value if isinstance(value, Markup) else plain(value)
 
 
+_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+# Where a line must not break, in the formats the model writes (dates, amounts) and in editors' text;
+# applied to each page's HTML. Each pattern's first group keeps a no-break space after it instead of
+# the space.
+_NO_BREAK = [
+    re.compile(r"(§§?) ?(?=\d)"),                          # "§ 85", "§§ 82", and "§85" gets its space
+    re.compile(r"(§§?\u00a0\d+) (?=[a-h]\b)"),              # "§ 82 a", "§§ 82 a–d"; "i" is a word
+    re.compile(r"(\d) (?=kr\.)"),                           # "3.750.000 kr."
+    # "23. november", "1. kvartal"; never at a line's start, where "1. " begins a numbered list.
+    re.compile(rf"((?<=[^\d\n])\d{{1,2}}\.) (?=(?:{_MONTHS}|kvartal|halvår)\b)"),
+]
+
+
+def no_break_spaces(markdown: str) -> str:
+    """`markdown` with no-break spaces where a line break would split what belongs together."""
+    for pattern in _NO_BREAK:
+        markdown = pattern.sub("\\1\u00a0", markdown)
+    return markdown
+
+
 def escaped_nav(nav: list) -> list:
     """MkDocs themes print nav titles as raw HTML; titles from YAML must show as text."""
     return [{html.escape(title): escaped_nav(target) if isinstance(target, list) else target

@@ -1,0 +1,73 @@
+"""Tables read on every screen: none wider than the text on a laptop; on a phone a wider one scrolls in
+a region the keyboard reaches, with a visible line that says so; the comparison names its activities."""
+import pytest
+
+from helpers import REPO
+from omlaegning.loader import load_handbook
+from omlaegning.render.comparison import matrix
+from siteurls import site_urls
+
+LAPTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+_TABLES = """() => { const article = document.querySelector('article').getBoundingClientRect();
+    return [...document.querySelectorAll('article table')].filter(t => !t.closest('#fokus_visning')).map(t => {
+        const region = t.closest('[role=region]'), box = t.getBoundingClientRect();
+        const hint = region && region.previousElementSibling;
+        return {caption: (t.caption || t.rows[0]).textContent.trim().slice(0, 40), width: box.width,
+                article: article.width, region: !!region,
+                reachable: !!region && region.tabIndex === 0 && !!region.getAttribute('aria-label'),
+                scrolls: !!region && region.scrollWidth > region.clientWidth + 1,
+                inside: !region || region.getBoundingClientRect().right <= innerWidth,
+                hint: !!hint && hint.matches('.rulle-hint') && hint.checkVisibility()};
+    }); }"""
+
+
+@pytest.fixture(scope="module")
+def pages_with_tables(built_site):
+    return [url for url in site_urls(built_site) if "<table" in (built_site / url.strip("/") / "index.html")
+            .read_text(encoding="utf-8")]
+
+
+def test_no_table_is_wider_than_the_text_on_a_laptop(browser, base_url, pages_with_tables):
+    context = browser.new_context(viewport=LAPTOP, locale="da-DK")
+    page = context.new_page()
+    assert pages_with_tables
+    for url in pages_with_tables:
+        page.goto(base_url + url)
+        for table in page.evaluate(_TABLES):
+            assert table["width"] <= table["article"] + 1, (url, table)
+    context.close()
+
+
+def test_a_table_wider_than_a_phone_scrolls_in_a_region_that_says_so(browser, base_url, pages_with_tables):
+    context = browser.new_context(viewport=PHONE, locale="da-DK")
+    page = context.new_page()
+    scrolling = 0
+    for url in pages_with_tables:
+        page.goto(base_url + url)
+        for table in page.evaluate(_TABLES):
+            assert table["inside"], (url, table)
+            if table["width"] > table["article"] + 1:
+                assert table["region"] and table["reachable"] and table["scrolls"], (url, table)
+                # The comparison keeps its own caption in view instead; every other table gets the line.
+                assert table["hint"], (url, table)
+                scrolling += 1
+    assert scrolling > 0
+    context.close()
+
+
+def test_the_comparison_names_the_activities_behind_its_numbers(browser, base_url):
+    context = browser.new_context(viewport=PHONE, locale="da-DK")
+    page = context.new_page()
+    page.goto(base_url + "/sammenligning/")
+    key = page.locator("article li", has_text="Herning Kommune:").first
+    herning = next(r for r in matrix(load_handbook(REPO), "princip").rows if r.kommune.id == "herning")
+    assert herning.activities
+    for number, activity in herning.activities:
+        assert f"{number}. {activity.titel}" in " ".join(key.inner_text().split())
+    assert key.is_visible()
+    caption = page.locator("#matrix-principper-titel")
+    box = caption.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    context.close()
