@@ -205,7 +205,7 @@ FACTS = [
     ("Potentiale for udvikling", "recovery.md", "randers-ansoegning-2019"),
     ("Marselisborg", "recovery.md", "hvidbog-rehabilitering"),
     # fakta-offentlige-kilder.md: the partnership's pool, course and evaluation
-    ("13,0 mio. kr.", "partnerskab.md", "pulje-2019"),
+    ("13.000.000 kr.", "partnerskab.md", "pulje-2019"),
     ("§ 15.75.55.10", "partnerskab.md", "pulje-2019"),
     ("København, Odense og Aarhus", "partnerskab.md", "informationsmoeder-2019"),
     ("7. januar 2020", "partnerskab.md", "socialstyrelsen-2019"),
@@ -240,7 +240,7 @@ FACTS = [
     ("Udviklingssporet – Sammen med borgeren", "kommuner/rudersdal.md", "rudersdal-udviklingssporet"),
     ("Skole på Tværs", "kommuner/rudersdal.md", "skole-paa-tvaers"),
     ("12 peer-støttemedarbejdere", "kommuner/rudersdal.md", "peer-regionh"),
-    ("2 mio. kr.", "kommuner/rudersdal.md", "dknyt-2020"),
+    ("2.000.000 kr.", "kommuner/rudersdal.md", "dknyt-2020"),
     ("fællesskaber, frivillighed og forbindelser til civilsamfundet", "kommuner/rudersdal.md", "rudersdal-valgt"),
     # the glossary's abbreviations
     ("AS2007", "ordliste.md", "randers-ansoegning-2019"),
