@@ -75,6 +75,10 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.serving = command == "serve"
         self.atomic = command in ("build", "gh-deploy")
 
+    def _public_url(self, config) -> str | None:
+        """Where the handbook is published: mkdocs.yml's site_url, unless the plugin's own option says otherwise."""
+        return self.config.public_url or config.site_url
+
     def on_config(self, config):
         if self.atomic:
             self.site_dir = Path(config.site_dir)
@@ -88,8 +92,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         self.problems = None
         try:
-            self.rendered = render_handbook(load_handbook(self.root), read_history(self.root),
-                                            self.config.public_url or config.site_url)
+            self.rendered = render_handbook(load_handbook(self.root), read_history(self.root), self._public_url(config))
             self.last_good = self.rendered
         except ContentErrors as error:
             if not self.serving:
@@ -160,7 +163,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         if page.edit_url and page.file.edit_uri and page.file.edit_uri.endswith("/"):
             # A page gathered from a whole folder: its button opens the folder to choose a file in.
             page.edit_url = page.edit_url.replace("/edit/", "/tree/", 1)
-        context["udskrift"] = print_header(self.rendered, page.file.src_uri, self.config.public_url, self.edition)
+        context["udskrift"] = print_header(self.rendered, page.file.src_uri, self._public_url(config), self.edition)
         return context
 
     def on_serve(self, server, config, builder):

@@ -23,5 +23,6 @@ class _MarkAddressLinks(Treeprocessor):
 
 class AddressLinks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
-        # Below 20, the inline processor that makes the links.
-        md.treeprocessors.register(_MarkAddressLinks(md), "omlaegning_address_links", 15)
+        # After the inline processor that makes the links (20) and after "unescape" (0), which turns
+        # escaped characters such as the "\_" in an address back from placeholders into text.
+        md.treeprocessors.register(_MarkAddressLinks(md), "omlaegning_address_links", -1)
