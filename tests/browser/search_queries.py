@@ -38,7 +38,8 @@ QUERIES = [
     ("afprøvning", "/faser/afproevning/"),
     ("baseline", "/faser/analyse/"),
     ("økonomi", "/partnerskab/"),
-    ("budget", "/partnerskab/"),
+    # The overview has every municipality's budget in one column; the partnership's economy section answers "hvad koster det".
+    ("budget", "/kommuner/"),
     ("hvad koster det", "/partnerskab/"),
     ("GRO", "/kommuner/roskilde/"),
     ("Udviklingssporet", "/kommuner/rudersdal/"),
