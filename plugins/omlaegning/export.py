@@ -89,6 +89,11 @@ def _without_plugin(plugins: list) -> list:
     return [p for p in plugins if (p if isinstance(p, str) else next(iter(p))) != PLUGIN_NAME]
 
 
+# Overrides written against Material's own templates (its header, navigation and search markup, for the
+# Nu HTML Checker); other site tools have templates of their own, which these would break.
+MATERIAL_ONLY = frozenset({"base.html", "partials/header.html", "partials/nav-item.html", "partials/search.html"})
+
+
 def edit_url(config: dict, path_from_docs: str) -> str | None:
     """The address of the edit page for a file, given relative to docs/ as MkDocs resolves it."""
     if not config.get("repo_url") or not config.get("edit_uri"):
@@ -132,7 +137,7 @@ def export_files(root: Path) -> tuple[dict[str, bytes], int]:
     if isinstance(theme, dict) and theme.get("custom_dir"):  # the theme overrides travel along
         custom = root / theme["custom_dir"]
         for source in sorted(custom.rglob("*")):
-            if source.is_file():
+            if source.is_file() and source.relative_to(custom).as_posix() not in MATERIAL_ONLY:
                 files[f"{theme['custom_dir']}/{source.relative_to(custom).as_posix()}"] = source.read_bytes()
         files[f"{theme['custom_dir']}/partials/actions.html"] = ACTIONS_PARTIAL.encode("utf-8")
     config["docs_dir"] = "docs"

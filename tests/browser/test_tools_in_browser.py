@@ -24,7 +24,17 @@ SHORT_LINKS = list({s.group: s for s in reversed(render_handbook(load_handbook(R
 PROPERDOCS_QUERIES = {"recoveryskole", "§ 85", "håb og drømme", "Herlev", "pårørende"}
 # Queries Zensical 0.0.73's search does not place in the top three, with the reason in
 # benchmarks/vaerktoejer-soegning.md; the test fails when one of them starts to work, so the list stays true.
-ZENSICAL_MISSES: set[str] = set()
+ZENSICAL_MISSES = {
+    # Spellings without æ/ø/å and whole questions: docs/javascripts/soegning.js normalises them in front of
+    # Material's search worker, which Zensical does not have.
+    "aabenhed", "paaroerende", "afproevning", "faellesskaber", "droemme", "oensker", "haab",
+    "hvad er recovery", "hvad er en recoveryskole", "hvad er vum", "hvad gør sagsbehandleren",
+    "hvordan inddrager vi de pårørende", "hvad kan frivillige bidrage med", "hvornår er der informationsmøde",
+    "hvordan sætter ledelsen retningen", "hvad kan borgeren forvente", "hvad siger serviceloven om bostøtte",
+    "sagsbehandleren", "principperne",
+    # Zensical ranks the municipalities' own pages above the overview with their budgets.
+    "budget",
+}
 
 
 @pytest.fixture(scope="module", params=["properdocs", "zensical"])
