@@ -192,7 +192,9 @@ class Html(HTMLParser):
 # What Python-Markdown itself makes with the site's extensions. A tag or attribute outside these
 # can only come from HTML written in the YAML.
 MARKDOWN_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "code", "pre", "blockquote", "ul",
-                 "ol", "li", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td", "div"}
+                 "ol", "li", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td", "div",
+                 # The glossary's abbreviations, wherever a text uses one (Material's tooltips).
+                 "abbr"}
 MARKDOWN_ATTRIBUTES = {"id", "href", "title", "class", "src", "alt", "style", "start"}
 
 # Fields shown as plain text (Tekst): whatever they hold must reach the reader literally.
