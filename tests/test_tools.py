@@ -11,7 +11,7 @@ import pytest
 from omlaegning.csp import DIRECTIVES
 from omlaegning.history import read_history
 from omlaegning.linkcheck import broken_links
-from omlaegning.links import page_url
+from omlaegning.paths import page_url
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 

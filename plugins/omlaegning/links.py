@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import ContentError, ContentErrors, format_field
 from .locate import error_at_id
+from .paths import page_url
 from .yamlsource import read_again
 
 LOCK_FILE = "links.lock"
@@ -23,12 +24,6 @@ _LOCK_HEADER = (
     "# Alle links, håndbogen har udgivet. Et link her skal blive ved med at virke: fjernes en side\n"
     "# eller et anker, skal der stå en omdirigering i concept/omdirigeringer.yaml.\n"
     "# Skriv ikke i filen i hånden; opdatér den med: omlaegning lock\n")
-
-
-def page_url(page_path: str) -> str:
-    """'principper/ressourcer.md' -> '/principper/ressourcer/'; 'index.md' -> '/'."""
-    stem = page_path.removesuffix(".md").removesuffix("index").rstrip("/")
-    return f"/{stem}/" if stem else "/"
 
 
 def current_links(pages) -> list[str]:

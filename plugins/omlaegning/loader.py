@@ -16,14 +16,14 @@ from pydantic import BaseModel, ValidationError
 
 from .blocktext import fields_inside_texts
 from .errors import ContentError, ContentErrors
-from .filekinds import CONTENT_DIRS, FILE_KINDS, RESERVED_IDS, FileKind
-from .handbook import Handbook, danish_sort_key
+from .kinds import CONTENT_DIRS, CONTENT_KINDS, RESERVED_IDS, Content
+from .handbook import Handbook
 from .messages import ascii_id, danish_message, union_message
-from .models import ID_PATTERN, Kilde, Model
+from .models import ID_PATTERN, Model
 from .models.references import reference_kind, walk
 from .yamlsource import YamlDocument, YamlErrors, read_yaml
 
-Loaded = list[tuple[FileKind, YamlDocument, Model]]
+Loaded = list[tuple[Content, YamlDocument, Model]]
 
 
 class Declared:
@@ -38,7 +38,7 @@ class Declared:
     def covers(self, kind: str, entity_id: str) -> bool:
         return kind in self.unknown_kinds or (kind, entity_id) in self.ids
 
-    def add_broken_file(self, kind: FileKind, rel: str, data: object) -> None:
+    def add_broken_file(self, kind: Content, rel: str, data: object) -> None:
         if kind.one_per_file:
             self.ids.add((kind.name, Path(rel).stem))
         elif kind.entities:
@@ -61,9 +61,9 @@ def _content_files(root: Path) -> list[str]:
     return sorted(found)
 
 
-def _kind_of(rel: str) -> FileKind | None:
+def _kind_of(rel: str) -> Content | None:
     path = PurePosixPath(rel)
-    for kind in FILE_KINDS:
+    for kind in CONTENT_KINDS:
         pattern = PurePosixPath(kind.pattern)
         if str(path.parent) == str(pattern.parent) and fnmatch.fnmatchcase(path.name, pattern.name):
             return kind
@@ -127,7 +127,7 @@ def _inner_model(annotation) -> object:
     return annotation
 
 
-def _validation_errors(kind: FileKind, doc: YamlDocument, error: ValidationError) -> list[ContentError]:
+def _validation_errors(kind: Content, doc: YamlDocument, error: ValidationError) -> list[ContentError]:
     by_path: dict[tuple, list] = {}
     for detail in error.errors():
         by_path.setdefault(_clean_path(detail["loc"], doc.data, detail["type"] == "missing"), []).append(detail)
@@ -196,13 +196,13 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
                          "så webadressen kan findes ud fra filen."))
             declared.add_broken_file(kind, rel, None)
         loaded.append((kind, doc, model))
-    for kind in FILE_KINDS:
+    for kind in CONTENT_KINDS:
         if not kind.one_per_file and not (root / kind.pattern).is_file():
             errors.append(ContentError(kind.pattern, 1, 1, "", "Filen mangler; den skal findes."))
     return loaded, declared, errors
 
 
-def _entities(kind: FileKind, model: Model) -> list[tuple[str, tuple, Model]]:
+def _entities(kind: Content, model: Model) -> list[tuple[str, tuple, Model]]:
     """The top-level entities a file defines, as (entity kind, path in file, model)."""
     if kind.one_per_file:
         return [(kind.name, (), model)]
@@ -293,32 +293,17 @@ def load_handbook(root: Path) -> Handbook:
     loaded, declared, errors = _read_and_validate(root)
     files, link_errors = _check_links(loaded, declared)
     errors += link_errors
-    for name in ("fase", "princip", "vejledning"):
-        errors += _unique_numbers(loaded, name)
+    for kind in CONTENT_KINDS:
+        if kind.one_per_file and "nummer" in kind.model.model_fields:  # their number orders them
+            errors += _unique_numbers(loaded, kind.name)
     if errors:
         raise ContentErrors(errors)
 
-    def all_of(name):
-        return [model for kind, _, model in loaded if kind.name == name]
-
-    def single(name):
-        return all_of(name)[0]
-
     files.update({(kind.name, ""): doc.file for kind, doc, _ in loaded if not kind.one_per_file})
-    kilder: dict[str, Kilde] = {k.id: k for k in single("kilder").kilder}
-    return Handbook(
-        root=root,
-        haandbog=single("haandbog"),
-        kilder=kilder,
-        recovery=single("recovery"),
-        ordliste=single("ordliste"),
-        partnerskab=single("partnerskab"),
-        udviklingsforloeb=single("udviklingsforloeb"),
-        selvevaluering=single("selvevaluering"),
-        omdirigeringer=single("omdirigeringer"),
-        faser=sorted(all_of("fase"), key=lambda f: f.nummer),
-        principper=sorted(all_of("princip"), key=lambda p: p.nummer),
-        vejledninger=sorted(all_of("vejledning"), key=lambda v: v.nummer),
-        kommuner=sorted(all_of("kommune"), key=lambda k: danish_sort_key(k.navn)),
-        files=files,
-    )
+    return Handbook(root, {kind.field: _value(kind, loaded) for kind in CONTENT_KINDS}, files)
+
+
+def _value(kind: Content, loaded: Loaded) -> object:
+    """A kind's content: its entities in their order, or the one file's model."""
+    models = [model for k, _, model in loaded if k is kind]
+    return sorted(models, key=kind.order) if kind.one_per_file else models[0]

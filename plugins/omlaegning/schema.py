@@ -4,12 +4,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .filekinds import FILE_KINDS
+from .kinds import CONTENT_KINDS
 
 
 def schemas() -> dict[str, dict]:
     result = {}
-    for kind in FILE_KINDS:
+    for kind in CONTENT_KINDS:
         schema = kind.model.model_json_schema()
         result[f"{kind.name}.schema.json"] = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -20,7 +20,7 @@ from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File
 
 from ..errors import ContentErrors
-from ..filekinds import CONTENT_DIRS
+from ..kinds import CONTENT_DIRS
 from ..history import edition_date, last_commit_time, read_history
 from ..loader import load_handbook
 from .. import placeholder
