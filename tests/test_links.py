@@ -4,7 +4,7 @@ import re
 import pytest
 
 from omlaegning.errors import ContentErrors
-from omlaegning.links import read_lock, write_lock
+from omlaegning.lockfile import read_lock, write_lock
 from omlaegning.linkcheck import broken_links
 from omlaegning.loader import load_handbook
 from omlaegning.render import redirect_html, render_handbook

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from ..handbook import Handbook
 from ..history import History
 from ..internal_links import resolve_internal_links
-from ..links import Redirect, current_links
+from ..links import Redirect
+from ..lockfile import current_links
 from ..paths import page_path
 from .anchors import check_unique_anchors
 from .navigation import navigation
