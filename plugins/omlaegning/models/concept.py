@@ -8,7 +8,7 @@ from pydantic import Field, HttpUrl, StringConstraints, UrlConstraints, model_va
 
 from .base import (SITE_LINK_PATTERN, BegrebRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
                    Tekst, kilder_field, soegeord_field)
-from .kommune import Budget, Milepael, Periode
+from .values import Budget, Milepael, Periode
 
 
 class Kilde(Model):

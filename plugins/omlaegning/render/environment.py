@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import formatting
+from ..models.values import STATUS
 from . import text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,5 +45,6 @@ def markdown_environment() -> Environment:
         beloeb=lambda kroner: Markup(formatting.beloeb(kroner)),
         tal=lambda value: Markup(formatting.tal(value)),
         periode=lambda p: Markup(formatting.periode(p.start, p.slut, p.praecision)),
+        status=lambda status: STATUS[status],
     )
     return env

@@ -36,12 +36,9 @@ def _wrap(label: str, width: float) -> tuple[str, ...]:
 
 # --- timelines ----------------------------------------------------------------------
 
-_MONTHS = {"dag": 0, "maaned": 1, "kvartal": 3, "halvaar": 6, "aar": 12}
-
-
 def _end_of(date: datetime.date, praecision: str) -> datetime.date:
     """The last day a date of the given precision may mean: 2019 with 'aar' runs to 31 December."""
-    months = _MONTHS[praecision]
+    months = formatting.PRAECISIONER[praecision]
     if not months:
         return date
     month = date.month - 1 + months

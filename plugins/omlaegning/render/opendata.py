@@ -13,10 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from ..handbook import Handbook
 from ..kinds import ENTITY_ID, KINDS, Kind, label
+from ..schema import json_schema
 
 FOLDER = "data"
 WHOLE = "omlaegningshaandbogen"
-SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 class Afsendermaerke(BaseModel):
@@ -62,7 +62,7 @@ def _json(value: object) -> str:
 
 
 def _schema(model: type[BaseModel], title: str) -> str:
-    return _json({"$schema": SCHEMA_DRAFT, **model.model_json_schema(mode="serialization"), "title": title})
+    return _json(json_schema(model.model_json_schema(mode="serialization"), title))
 
 
 def _entity_schema(model: type[BaseModel], title: str) -> str:
@@ -71,7 +71,7 @@ def _entity_schema(model: type[BaseModel], title: str) -> str:
     marker = Afsendermaerke.model_json_schema()
     schema["properties"] = {"afsender": {**marker, "title": "Afsender"}, **schema["properties"]}
     schema["required"] = ["afsender", *schema.get("required", [])]
-    return _json({"$schema": SCHEMA_DRAFT, **schema, "title": title})
+    return _json(json_schema(schema, title))
 
 
 def _whole_part(kind: Kind, value: object) -> object:
