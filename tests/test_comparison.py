@@ -10,7 +10,8 @@ import pytest
 from omlaegning.loader import load_handbook
 from omlaegning.models import Milepael, Periode, Tabel
 from omlaegning.render import render_handbook
-from omlaegning.render.figures import TIMELINE_WIDTH, bar_chart, timeline
+from omlaegning.render.barchart import bar_chart
+from omlaegning.render.timeline import TIMELINE_WIDTH, timeline
 from omlaegning.kinds import KINDS
 from omlaegning.render.opendata import AabneData
 

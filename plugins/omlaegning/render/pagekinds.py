@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 from ..models import VED_IKKE
 from ..models.references import references
 from .comparison import matrix, numbered_activities
-from .figures import bar_chart, numbered_milestones, timeline
+from .barchart import bar_chart
+from .timeline import numbered_milestones, timeline
 from .news import news
 from .opendata import open_data
 from .selfassessment import content_version, statement_sections
