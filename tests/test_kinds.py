@@ -56,7 +56,7 @@ TEMPLATE = '''\
 IMPORT = "from .models.tjekliste import Tjekliste\n"
 
 ENTRY = '''\
-    Kind("tjekliste", a.Afsender("haandbog", "Håndbogens egen sammenfatning", "Skrevet af håndbogen."),
+    Kind("tjekliste", Afsender("haandbog", HAANDBOG, "Skrevet af håndbogen ud fra kilderne nederst."),
          Content("tjekliste", "concept/tjeklister/*.yaml", Tjekliste, "tjeklister"),
          Page("tjeklister/{id}.md", lambda t: t.titel, "Værktøjer"),
          OpenData("tjeklister", "tjeklister/{id}", lambda t: t.titel, "en tjekliste"),

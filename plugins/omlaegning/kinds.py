@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import afsender as a
+from .afsender import HAANDBOG, KOMMUNE, KONCEPT, SYNTHESIS, Afsender
 from .formatting import dato
 from .handbook import danish_sort_key
 from .models import (Fase, Haandbog, KildeFil, Kommune, Model, Omdirigeringer, Ordliste, Partnerskab, Princip,
@@ -78,7 +78,7 @@ class ShortLinks:
 class Kind:
     name: str
     # Whose content the page holds, shown on the page and in the kind's open data.
-    afsender: a.Afsender | None = None
+    afsender: Afsender | None = None
     content: Content | None = None
     page: Page | None = None
     open_data: OpenData | None = None
@@ -101,51 +101,95 @@ NAV_SECTIONS = ("Forside", "Faser", "Principper", "Baggrund", "Vejledning", "Kom
                 # mkdocs.yml adds the hand-written pages about the handbook to this section.
                 "Om håndbogen")
 
+# The data page's marker, also on the sources' open data, which are listed there.
+_DATA = Afsender("haandbog", HAANDBOG, "Filerne rummer alt håndbogens indhold; hver fil siger selv, hvem "
+                 "indholdet kommer fra.")
+
 KINDS: tuple[Kind, ...] = (
-    Kind("forside", a.FORSIDE, Content("haandbog", "concept/haandbog.yaml", Haandbog, "haandbog"),
-         Page("index.md", "Forside", "Forside"), OpenData("haandbog")),
-    Kind("kilder", a.DATA, Content("kilder", "concept/kilder.yaml", KildeFil, "kildefil", ("kilde", "kilder")),
+    Kind("forside",
+         Afsender("haandbog", HAANDBOG, "Håndbogen bygger på Social- og Boligstyrelsens koncept, men er ikke selv "
+                  "konceptet. Hver side siger øverst, hvem indholdet kommer fra."),
+         Content("haandbog", "concept/haandbog.yaml", Haandbog, "haandbog"),
+         Page("index.md", "Forside", "Forside"),
+         OpenData("haandbog")),
+    Kind("kilder", _DATA,
+         Content("kilder", "concept/kilder.yaml", KildeFil, "kildefil", ("kilde", "kilder")),
          open_data=OpenData("kilder", "kilder", "Kilder", "kilderne", entities_only=True)),
-    Kind("fase", a.FASE, Content("fase", "concept/faser/*.yaml", Fase, "faser"),
+    Kind("fase",
+         Afsender("haandbog", HAANDBOG, "Faserne er håndbogens eget forslag til et forløb, ikke en officiel model fra "
+                  "Social- og Boligstyrelsen."),
+         Content("fase", "concept/faser/*.yaml", Fase, "faser"),
          Page("faser/{id}.md", _numbered, "Faser"),
          OpenData("faser", "faser/{id}", lambda f: f"Fase {f.nummer}: {f.titel}", "en fase"),
          ShortLinks("faser", lambda f: f"Fase {f.nummer}: {f.titel}")),
-    Kind("principper", a.PRINCIPPER, page=Page("principper/index.md", "Oversigt", "Principper", gathers="princip")),
-    Kind("princip", a.PRINCIP, Content("princip", "concept/principper/*.yaml", Princip, "principper"),
+    Kind("principper",
+         Afsender("koncept", KONCEPT, "De otte principper og deres titler er Social- og Boligstyrelsens. Sætningen "
+                  "efter hver titel er håndbogens egen."),
+         page=Page("principper/index.md", "Oversigt", "Principper", gathers="princip")),
+    Kind("princip",
+         Afsender("koncept", KONCEPT, "Princippets titel og opdelingen i Hvad, Hvorfor og Hvordan er Social- og "
+                  "Boligstyrelsens. Teksten under overskrifterne er håndbogens egen sammenfatning; konceptets egen "
+                  "tekst om princippet er ikke blandt håndbogens kilder."),
+         Content("princip", "concept/principper/*.yaml", Princip, "principper"),
          Page("principper/{id}.md", _numbered, "Principper"),
          OpenData("principper", "principper/{id}", lambda p: f"Princip {p.nummer}: {p.titel}", "et princip"),
          ShortLinks("principper", _numbered)),
-    Kind("recovery", a.RECOVERY, Content("recovery", "concept/recovery.yaml", Recovery, "recovery"),
-         Page("recovery.md", _titel, "Baggrund"), OpenData("recovery", "recovery", _titel, "recovery og rehabilitering"),
+    Kind("recovery", Afsender("haandbog", HAANDBOG, SYNTHESIS),
+         Content("recovery", "concept/recovery.yaml", Recovery, "recovery"),
+         Page("recovery.md", _titel, "Baggrund"),
+         OpenData("recovery", "recovery", _titel, "recovery og rehabilitering"),
          ShortLinks("baggrund", _titel, "vaerdier", lambda r, v: f"Recovery-værdi: {v.titel}")),
-    Kind("partnerskab", a.PARTNERSKAB, Content("partnerskab", "concept/partnerskab.yaml", Partnerskab, "partnerskab"),
-         Page("partnerskab.md", _titel, "Baggrund"), OpenData("partnerskab", "partnerskab", _titel, "partnerskabet"),
+    Kind("partnerskab",
+         Afsender("haandbog", HAANDBOG, "Håndbogen fortæller her med egne ord, hvad Socialstyrelsen og kommunerne "
+                  "har offentliggjort om partnerskabet."),
+         Content("partnerskab", "concept/partnerskab.yaml", Partnerskab, "partnerskab"),
+         Page("partnerskab.md", _titel, "Baggrund"),
+         OpenData("partnerskab", "partnerskab", _titel, "partnerskabet"),
          ShortLinks("baggrund", _titel)),
-    Kind("udviklingsforloeb", a.UDVIKLINGSFORLOEB,
+    Kind("udviklingsforloeb",
+         Afsender("haandbog", HAANDBOG, "Håndbogen fortæller her med egne ord, hvad Social- og Boligstyrelsen har "
+                  "offentliggjort om forløbene."),
          Content("udviklingsforloeb", "concept/udviklingsforloeb.yaml", Udviklingsforloeb, "udviklingsforloeb"),
-         Page("udviklingsforloeb.md", _titel, "Baggrund"), OpenData("udviklingsforloeb", "udviklingsforloeb", _titel, "udviklingsforløbene"),
+         Page("udviklingsforloeb.md", _titel, "Baggrund"),
+         OpenData("udviklingsforloeb", "udviklingsforloeb", _titel, "udviklingsforløbene"),
          ShortLinks("baggrund", _titel, "informationsmoeder", lambda u, m: f"{m.titel} {dato(m.dato)}")),
-    Kind("vejledning", a.VEJLEDNING, Content("vejledning", "concept/vejledninger/*.yaml", Vejledning, "vejledninger"),
+    Kind("vejledning",
+         Afsender("haandbog", HAANDBOG, "Vejledningen er skrevet af håndbogen ud fra kilderne nederst; konceptets "
+                  "egne guider til målgrupperne er ikke blandt kilderne."),
+         Content("vejledning", "concept/vejledninger/*.yaml", Vejledning, "vejledninger"),
          Page("vejledning/{id}.md", _titel, "Vejledning"),
          OpenData("vejledninger", "vejledninger/{id}", lambda v: f"Vejledning: {v.titel}", "en vejledning"),
          ShortLinks("vejledning", lambda v: f"Vejledning: {v.titel}", "afsnit", lambda v, s: f"{v.titel}: {s.titel}")),
-    Kind("kommuner", a.KOMMUNER, page=Page("kommuner/index.md", "Oversigt", "Kommunernes erfaringer", gathers="kommune")),
-    Kind("sammenligning", a.SAMMENLIGNING,
+    Kind("kommuner",
+         Afsender("kommune", KOMMUNE, "Oversigten samler, hvad kommunerne selv har skrevet, genfortalt med "
+                  "håndbogens ord."),
+         page=Page("kommuner/index.md", "Oversigt", "Kommunernes erfaringer", gathers="kommune")),
+    Kind("sammenligning",
+         Afsender("kommune", KOMMUNE, "Sammenligningen stiller kommunernes egne oplysninger side om side."),
          page=Page("sammenligning.md", "Side om side", "Kommunernes erfaringer", gathers="kommune")),
-    Kind("kommune", a.KOMMUNE, Content("kommune", "data/kommuner/*.yaml", Kommune, "kommuner",
-                                       order=lambda k: danish_sort_key(k.navn)),
+    Kind("kommune",
+         Afsender("kommune", KOMMUNE, "Siden genfortæller med håndbogens ord, hvad kommunen selv har skrevet i de "
+                  "kilder, der står nederst. Andre kilder er nævnt ved navn."),
+         Content("kommune", "data/kommuner/*.yaml", Kommune, "kommuner", order=lambda k: danish_sort_key(k.navn)),
          Page("kommuner/{id}.md", lambda k: k.navn, "Kommunernes erfaringer"),
          OpenData("kommuner", "kommuner/{id}", lambda k: k.navn, "en kommunes erfaringer"),
          ShortLinks("kommuner", lambda k: k.navn, "aktiviteter", lambda k, s: f"{k.navn}: {s.titel}")),
-    Kind("ordliste", a.ORDLISTE, Content("ordliste", "concept/ordliste.yaml", Ordliste, "ordliste", ("begreb", "begreber")),
-         Page("ordliste.md", "Ordliste", "Værktøjer", nav_place=2), OpenData("ordliste", "ordliste", "Ordliste", "ordlisten")),
-    Kind("selvevaluering", a.SELVEVALUERING,
+    Kind("ordliste", Afsender("haandbog", HAANDBOG, SYNTHESIS),
+         Content("ordliste", "concept/ordliste.yaml", Ordliste, "ordliste", ("begreb", "begreber")),
+         Page("ordliste.md", "Ordliste", "Værktøjer", nav_place=2),
+         OpenData("ordliste", "ordliste", "Ordliste", "ordlisten")),
+    # After the principles' and phases' pages: it checks that the sections its statements link to exist.
+    Kind("selvevaluering", Afsender("haandbog", HAANDBOG, SYNTHESIS),
          Content("selvevaluering", "concept/selvevaluering.yaml", Selvevaluering, "selvevaluering"),
-         Page("selvevaluering.md", _titel, "Værktøjer"), OpenData("selvevaluering", "selvevaluering", _titel, "selvevalueringens udsagn"),
+         Page("selvevaluering.md", _titel, "Værktøjer"),
+         OpenData("selvevaluering", "selvevaluering", _titel, "selvevalueringens udsagn"),
          ShortLinks("vejledning", _titel)),
-    Kind("data", a.DATA, page=Page("data.md", "Åbne data", "Værktøjer", nav_place=3)),
-    Kind("nyt", a.NYT, page=Page("nyt.md", "Hvad er nyt", "Om håndbogen")),
-    Kind("oplaegsholdere", a.OPLAEGSHOLDERE, page=Page("oplaegsholdere.md", "Til oplægsholdere", "Værktøjer", nav_place=1)),
+    Kind("data", _DATA, page=Page("data.md", "Åbne data", "Værktøjer", nav_place=3)),
+    # After every other page: it lists the pages each change touched.
+    Kind("nyt", Afsender("haandbog", HAANDBOG, "Redaktionens egne noter om, hvad der er ændret."),
+         page=Page("nyt.md", "Hvad er nyt", "Om håndbogen")),
+    Kind("oplaegsholdere", Afsender("haandbog", HAANDBOG, SYNTHESIS),
+         page=Page("oplaegsholdere.md", "Til oplægsholdere", "Værktøjer", nav_place=1)),
     Kind("omdirigeringer", content=Content("omdirigeringer", "concept/omdirigeringer.yaml", Omdirigeringer,
                                            "omdirigeringer")),
 )
