@@ -208,6 +208,3 @@ def label(text: str | Callable[[Model], str], value: Model | None) -> str:
     """A title as the registry gives it: a text, or made from the entity."""
     return text if isinstance(text, str) else text(value)
 
-
-def content_kind(name: str) -> Content:
-    return next(c for c in CONTENT_KINDS if c.name == name)
