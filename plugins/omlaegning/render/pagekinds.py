@@ -22,12 +22,12 @@ from .shortlinks import GROUPS
 class Parts:
     sources: list[str]        # the YAML files the page is made from
     kilder: list[str]         # the ids of the sources it cites
-    edit: str | None          # what its edit button opens, when not its one source
+    edit: str | None          # what its edit button opens: its own file, or the folder of the files it gathers
     context: dict = field(default_factory=dict)  # the template's variables
 
-    def adding(self, sources=(), kilder=(), edit=None, **context) -> Parts:
+    def adding(self, sources=(), kilder=(), **context) -> Parts:
         return replace(self, sources=self.sources + list(sources), kilder=self.kilder + list(kilder),
-                       edit=edit or self.edit, context={**self.context, **context})
+                       context={**self.context, **context})
 
 
 def _kilder_af(eksempel) -> list[str]:
@@ -35,8 +35,7 @@ def _kilder_af(eksempel) -> list[str]:
 
 
 def _forside(maker, haandbog, pages, parts: Parts) -> Parts:
-    hb = maker.hb
-    return parts.adding([hb.file_of("fase", f.id) for f in hb.faser], edit=hb.file_of("haandbog"))
+    return parts.adding([maker.hb.file_of("fase", f.id) for f in maker.hb.faser])
 
 
 def _fase(maker, fase, pages, parts: Parts) -> Parts:
@@ -56,7 +55,7 @@ def _partnerskab(maker, partnerskab, pages, parts: Parts) -> Parts:
     projects = [(k.navn, k.projekt.periode) for k in map(hb.kommune, partnerskab.kommuner)
                 if k.projekt and k.projekt.periode]
     return parts.adding(
-        [hb.file_of("kommune", k) for k in partnerskab.kommuner], edit=hb.file_of("partnerskab"),
+        [hb.file_of("kommune", k) for k in partnerskab.kommuner],
         milepaele=numbered_milestones(partnerskab.forloeb), projektperioder=projects,
         tidslinje=maker.figure("figurer/partnerskab.svg", "tidslinje.svg.j2", timeline(
             "Partnerskabets forløb", [("Partnerskabet", partnerskab.periode)] + projects, partnerskab.forloeb)))

@@ -67,8 +67,9 @@ class PageMaker:
     def _default_parts(self, kind: Kind, value) -> Parts:
         hb, content = self.hb, kind.content
         if content is not None:
+            # Made from its own file (and maybe others' too): that file is what an editor changes.
             source = hb.file_of(content.name, value.id if content.one_per_file else "")
-            return Parts([source], references(value, "kilde"), None, {kind.name: value})
+            return Parts([source], references(value, "kilde"), source, {kind.name: value})
         if kind.page.gathers:
             gathered = BY_NAME[kind.page.gathers].content
             entities = getattr(hb, gathered.field)
