@@ -41,7 +41,10 @@ class Content:
 
 @dataclass(frozen=True)
 class Page:
-    """The kind's page: templates/<kind>.md.j2 renders it with the entity (or content) under the kind's name."""
+    """The kind's page: templates/<kind>.md.j2 renders it with the entity (or content) under the kind's name.
+
+    Its edit button opens the kind's YAML file; an overview's opens the folder of what it gathers, and a
+    page without content of its own opens concept/."""
 
     path: str                              # under docs/; with '{id}', one page per entity
     title: str | Callable[[Model], str]    # in the navigation
@@ -76,6 +79,8 @@ class ShortLinks:
 
 @dataclass(frozen=True)
 class Kind:
+    """One kind: its name (also its template's and its page's kind), and what it has of the above."""
+
     name: str
     # Whose content the page holds, shown on the page and in the kind's open data.
     afsender: Afsender | None = None
