@@ -1,9 +1,8 @@
 import contextlib
 import io
+import json
 import logging
 import shutil
-import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,52 +10,42 @@ import pytest
 
 from helpers import FIXTURES, REPO, ContentTree, mkdocs_build, zensical_build
 from synthetic import copy_handbook
+from sharedbuild import build_seconds, built_once
 from system_packages import ensure_weasyprint
 from xss_vectors import fill_with_vectors
 
 
-# Seconds each session build took, shown at the end of the run: the suite has a 10-minute budget.
-BUILD_SECONDS: dict[str, float] = {}
-
-
-@contextmanager
-def timed(name: str):
-    start = time.perf_counter()
-    yield
-    BUILD_SECONDS[name] = time.perf_counter() - start
-
-
-def pytest_terminal_summary(terminalreporter):
-    if BUILD_SECONDS:
+def pytest_terminal_summary(terminalreporter, config):
+    # The suite has a 10-minute budget; the shared builds are the largest single costs in it.
+    seconds = build_seconds(config._tmp_path_factory)
+    if seconds:
         terminalreporter.write_line("Byggetider for håndbogen: " + ", ".join(
-            f"{name} {seconds:.1f} s" for name, seconds in BUILD_SECONDS.items()))
+            f"{name} {value:.1f} s" for name, value in seconds.items()))
+
+
+def _build(config: Path, tool: str = "mkdocs", strict: bool = True):
+    def make(site: Path) -> None:
+        result = mkdocs_build(config, site, strict=strict, tool=tool)
+        assert result.returncode == 0, result.stderr
+    return make
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real handbook, built once for every test that only reads the result."""
-    site = tmp_path_factory.mktemp("site")
-    with timed("MkDocs"):
-        result = mkdocs_build(REPO / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_once(tmp_path_factory, "mkdocs", _build(REPO / "mkdocs.yml"))
 
 
 @pytest.fixture(scope="session")
 def properdocs_site(tmp_path_factory) -> Path:
     """The real handbook built by ProperDocs + Material through our plugin, once."""
-    site = tmp_path_factory.mktemp("properdocs-site")
-    with timed("ProperDocs"):
-        result = mkdocs_build(REPO / "mkdocs.yml", site, tool="properdocs")
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_once(tmp_path_factory, "properdocs", _build(REPO / "mkdocs.yml", tool="properdocs"))
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
     """The real handbook built by Zensical from `omlaegning export` and post-built, once."""
-    with timed("Zensical (eksport, build, efterbehandling)"):
-        return zensical_build(REPO, tmp_path_factory.mktemp("zensical") / "ud")
+    return built_once(tmp_path_factory, "zensical", lambda folder: zensical_build(REPO, folder / "ud")) / "ud" / "site"
 
 
 # The three routes every built-site check runs on; -m "not vaerktoejer" keeps to MkDocs.
@@ -73,13 +62,12 @@ def tool_site(request) -> tuple[str, Path]:
 @pytest.fixture(scope="session")
 def site_full_of_vectors(tmp_path_factory) -> Path:
     """The handbook with every XSS vector the model accepts in its Markdown fields, built once."""
-    root = copy_handbook(tmp_path_factory.mktemp("vektorer") / "repo")
-    fill_with_vectors(root)
-    site = root.parent / "site"
-    # Not strict: the vectors' relative links point at files that do not exist.
-    result = mkdocs_build(root / "mkdocs.yml", site, strict=False)
-    assert result.returncode == 0, result.stderr
-    return site
+    def make(folder: Path) -> None:
+        root = copy_handbook(folder / "repo")
+        fill_with_vectors(root)
+        # Not strict: the vectors' relative links point at files that do not exist.
+        _build(root / "mkdocs.yml", strict=False)(folder / "site")
+    return built_once(tmp_path_factory, "vektorer", make) / "site"
 
 @dataclass(frozen=True)
 class SiteWithPdfs:
@@ -91,20 +79,24 @@ class SiteWithPdfs:
 @pytest.fixture(scope="session")
 def site_with_pdfs(built_site, tmp_path_factory) -> SiteWithPdfs:
     """A copy of the built handbook after `omlaegning pdf`, made once: writing every PDF takes a while."""
-    ensure_weasyprint()
-    from omlaegning.cli import main
+    def make(folder: Path) -> None:
+        ensure_weasyprint()
+        from omlaegning.cli import main
 
-    site = tmp_path_factory.mktemp("pdf") / "site"
-    shutil.copytree(built_site, site)
-    problems = _Collect()
-    logging.getLogger("weasyprint").addHandler(problems)
-    try:
-        output = io.StringIO()
-        with contextlib.redirect_stdout(output):
-            assert main(["pdf", str(site)]) == 0
-    finally:
-        logging.getLogger("weasyprint").removeHandler(problems)
-    return SiteWithPdfs(site, output.getvalue(), problems.messages)
+        shutil.copytree(built_site, folder / "site")
+        problems = _Collect()
+        logging.getLogger("weasyprint").addHandler(problems)
+        try:
+            output = io.StringIO()
+            with contextlib.redirect_stdout(output):
+                assert main(["pdf", str(folder / "site")]) == 0
+        finally:
+            logging.getLogger("weasyprint").removeHandler(problems)
+        (folder / "udskrift.json").write_text(json.dumps([output.getvalue(), problems.messages]), encoding="utf-8")
+
+    folder = built_once(tmp_path_factory, "pdf", make)
+    output, problems = json.loads((folder / "udskrift.json").read_text(encoding="utf-8"))
+    return SiteWithPdfs(folder / "site", output, problems)
 
 
 class _Collect(logging.Handler):
@@ -128,9 +120,16 @@ def repo_copy(tmp_path) -> ContentTree:
     return ContentTree(copy_handbook(tmp_path / "repo"))
 
 
+# Fixtures that build a whole site (or its PDFs): a test that asks for one is slow, whatever its file says.
+BUILDS = {"built_site", "properdocs_site", "zensical_site", "tool_site", "site_full_of_vectors", "site_with_pdfs"}
+
+
 def pytest_collection_modifyitems(items):
-    """Everything under tests/browser/ drives Chromium: marked, so the fast subset can leave it out."""
+    """Everything under tests/browser/ drives Chromium, and a test on a built site waits for the build:
+    marked, so the fast subset can leave them out."""
     browser = Path(__file__).parent / "browser"
     for item in items:
         if browser in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+        if BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
