@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from helpers import REPO
 from omlaegning.paths import page_url
 from omlaegning.loader import load_handbook
@@ -25,3 +27,10 @@ def page_urls() -> list[str]:
     paths = [p.path for p in render_handbook(load_handbook(REPO)).pages]
     paths += [p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")]
     return sorted({page_url(path) for path in paths})  # docs/index.md is the front page's placeholder
+
+
+def top_sections() -> list[str]:
+    """The handbook's sections as tabs show them: the generated ones, then those only mkdocs.yml names."""
+    titles = [next(iter(item)) for item in render_handbook(load_handbook(REPO)).nav]
+    written = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    return titles + [t for t in (next(iter(e)) for e in written) if t not in titles]

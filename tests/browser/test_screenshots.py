@@ -1,29 +1,69 @@
-"""Screenshots for people to look at: front page, a principle and a municipality, desktop and phone.
-
-They are written to build/skaermbilleder/ (not committed)."""
-import struct
+"""Screenshots of one page of every kind at laptop and phone size, for people to look at in
+build/skaermbilleder/ (not committed) — and checked for what a glance would catch: a page wider than the
+screen, a blank or unstyled page, a heading out of sight or too small to read."""
+import io
 
 import pytest
+from PIL import Image, ImageStat
 
 from helpers import REPO
+from siteurls import site_urls
+from test_every_page import THEME_READY
 
 OUT = REPO / "build" / "skaermbilleder"
-PAGES = {"forside": "/", "princip": "/principper/haab-oensker-droemme/", "kommune": "/kommuner/herning/"}
-SIZES = {"desktop": (1280, 900), "mobil": (390, 844)}
+SIZES = {"laptop": (1366, 900), "mobil": (390, 844)}
+
+
+def one_page_of_each_kind(urls: list[str]) -> dict[str, str]:
+    """Every page at the top level (overviews included) and the first page inside each folder."""
+    kinds: dict[str, str] = {}
+    for url in urls:
+        parts = url.strip("/").split("/")
+        if parts[0] in ("l", "k"):  # short links and QR codes only redirect
+            continue
+        kinds.setdefault(f"{parts[0]}-side" if len(parts) > 1 else (parts[0] or "forside"), url)
+    return kinds
+
+
+_LOOK = """() => {
+    const article = document.querySelector('article') || document.body;
+    const h1 = article.querySelector('h1'), box = article.getBoundingClientRect();
+    const heading = h1 && h1.getBoundingClientRect();
+    return {overflow: document.documentElement.scrollWidth - innerWidth,
+            styled: !!document.querySelector('.md-header')
+                    && getComputedStyle(document.querySelector('.md-header')).position === 'sticky',
+            article: [box.left + scrollX, box.top + scrollY, box.right + scrollX, box.bottom + scrollY],
+            heading: heading && {top: heading.top + scrollY, bottom: heading.bottom + scrollY,
+                                 size: parseFloat(getComputedStyle(h1).fontSize)}};
+}"""
+
+
+@pytest.fixture(scope="module")
+def kinds(built_site):
+    return one_page_of_each_kind(site_urls(built_site))
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("name", PAGES)
-def test_screenshot(browser, base_url, name, size):
+def test_every_kind_of_page_fits_the_screen_and_shows_its_text(browser, base_url, kinds, size):
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK")
     page = context.new_page()
-    page.goto(base_url + PAGES[name])
-    page.wait_for_load_state("networkidle")
     OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"{name}-{size}.png"
-    page.screenshot(path=str(path), full_page=True)
+    assert len(kinds) >= 10, kinds
+    for kind, url in {**kinds, "404": "/findes-ikke/"}.items():
+        page.goto(base_url + url)
+        page.wait_for_function(THEME_READY)
+        look = page.evaluate(_LOOK)
+        shot = page.screenshot(path=str(OUT / f"{kind}-{size}.png"), full_page=True)
+        image = Image.open(io.BytesIO(shot)).convert("L")
+        assert image.width == width, (url, image.width)
+        assert look["overflow"] <= 0, f"{url} er {look['overflow']} px bredere end skærmen"
+        assert look["styled"], f"{url} er uden sidens stylesheet"
+        heading = look["heading"]
+        assert heading and heading["bottom"] <= height and heading["size"] >= 20, (url, heading)
+        # The text column holds text: dark glyphs on a light ground, not a blank or solid area.
+        article = image.crop(tuple(round(v) for v in look["article"]))
+        stats = ImageStat.Stat(article)
+        dark = sum(article.histogram()[:128]) / (article.width * article.height)
+        assert stats.stddev[0] > 20 and 0.005 < dark < 0.5, (url, stats.stddev[0], dark)
     context.close()
-    header = path.read_bytes()[:24]
-    assert header[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">I", header[16:20])[0] == width
