@@ -18,8 +18,9 @@ import yaml
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from omlaegning.formatting import PRAECISIONER
 from omlaegning.models import Kommune
-from omlaegning.models.base import TAL_GRAENSE, MarkdownTekst, Tekst
+from omlaegning.models.base import TAL_GRAENSE, MarkdownTekst, Tekst, _plain_line, _safe_markdown
 from omlaegning.render import pages as render_pages
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -152,23 +153,21 @@ def _fields(**fields) -> st.SearchStrategy[dict]:
 
 @st.composite
 def periode(draw):
-    start = draw(dates)
-    result = {"start": start}
+    praecision = draw(st.sampled_from([OMIT, *PRAECISIONER]))
+    start = _period_start(draw(dates), praecision)
+    result = {"start": start} | ({} if praecision is OMIT else {"praecision": praecision})
     slut = draw(_optional(st.integers(0, 3000)))
     if slut is None or slut is OMIT:
         if slut is None:
             result["slut"] = None
         return result
-    result["slut"] = min(start + datetime.timedelta(days=slut), datetime.date(2100, 12, 31))
+    result["slut"] = _period_start(min(start + datetime.timedelta(days=slut), datetime.date(2100, 12, 31)), praecision)
     return result
-
-
-_MONTHS = {"dag": 0, "maaned": 1, "kvartal": 3, "halvaar": 6, "aar": 12}
 
 
 def _period_start(date: datetime.date, praecision) -> datetime.date:
     """An imprecise date is written as the first day of its month, quarter, half-year or year."""
-    months = _MONTHS.get(praecision)
+    months = PRAECISIONER.get(praecision)
     return date.replace(month=date.month - (date.month - 1) % months, day=1) if months else date
 
 
@@ -187,7 +186,7 @@ class _Parts:
         milepael = st.one_of(*[
             _fields(dato=dates.map(lambda date, p=praecision: _period_start(date, p)), praecision=st.just(praecision),
                     tekst=tekst, kilder=kilder_refs)
-            for praecision in [OMIT, *_MONTHS]])
+            for praecision in [OMIT, *PRAECISIONER]])
         # The lists of entities with ids: drawn without their ids, which kommuner() hands out.
         self.aktivitet = _fields(titel=tekst, beskrivelse=markdown, status=_optional(st.sampled_from(
             ["planlagt", "afproevning", "i-drift", "afsluttet"])), principper=_optional(_sub(PRINCIPPER), none=False),
@@ -341,3 +340,47 @@ def fields_in(data, annotation=Kommune, path: tuple = ()):
 
     visit(data, annotation, path, None)
     return values, mappings
+
+
+def model_fields(model=Kommune) -> list[tuple[type, str, object, list]]:
+    """Every field anywhere under `model`: (the model that holds it, its name, its type, its checks)."""
+    found = []
+
+    def visit(annotation, seen):
+        if typing.get_origin(annotation) is typing.Annotated:
+            visit(typing.get_args(annotation)[0], seen)
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation in seen:
+                return
+            for name, field in annotation.model_fields.items():
+                found.append((annotation, name, field.annotation, field.metadata))
+                visit(field.annotation, seen | {annotation})
+        else:
+            for argument in typing.get_args(annotation):
+                visit(argument, seen)
+
+    visit(model, frozenset())
+    return found
+
+
+def text_fields(model=Kommune) -> tuple[set[str], set[str]]:
+    """The names of the fields under `model` that hold plain text (Tekst) and Markdown (MarkdownTekst),
+    read off the models so a new field is covered the day it is added."""
+    plain, markdown = set(), set()
+
+    def checks(annotation, metadata) -> set:
+        found = {getattr(item, "func", None) for item in metadata}
+        if typing.get_origin(annotation) is typing.Annotated:
+            found |= checks(*typing.get_args(annotation)[:1], typing.get_args(annotation)[1:])
+        elif not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            for argument in typing.get_args(annotation):
+                found |= checks(argument, [])
+        return found
+
+    for _, name, annotation, metadata in model_fields(model):
+        found = checks(annotation, metadata)
+        if _plain_line in found:
+            plain.add(name)
+        if _safe_markdown in found:
+            markdown.add(name)
+    return plain, markdown

@@ -1,7 +1,8 @@
 """The editors' guide's promise, kept literally: adding a municipality is one file and nothing else.
 
 A copy of the whole project (its tests included) gets the new file exactly as the guide says, and the
-tests that read the content run green in it; with the file removed again, green again.
+tests that read the content run green in it. Without the file they are the suite itself, run on the
+real content.
 """
 import shutil
 import subprocess
@@ -33,7 +34,7 @@ def _content_tests_pass(root) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow
-def test_adding_and_removing_a_municipality_as_the_guide_says_keeps_the_tests_green(tmp_path):
+def test_adding_a_municipality_as_the_guide_says_keeps_the_tests_green(tmp_path):
     root = _copy_of_the_project(tmp_path / "projekt")
     # The guide: copy a municipality's file to data/kommuner/<id>.yaml and set its id to the same.
     herning = (root / "data/kommuner/herning.yaml").read_text(encoding="utf-8")
@@ -42,6 +43,4 @@ def test_adding_and_removing_a_municipality_as_the_guide_says_keeps_the_tests_gr
         encoding="utf-8")
     added = _content_tests_pass(root)
     assert added.returncode == 0, added.stdout[-3000:]
-    (root / "data/kommuner/testkommune.yaml").unlink()
-    removed = _content_tests_pass(root)
-    assert removed.returncode == 0, removed.stdout[-3000:]
+    assert " passed" in added.stdout.splitlines()[-1], added.stdout[-500:]
