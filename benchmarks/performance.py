@@ -309,21 +309,34 @@ class Run:
     output: str
 
 
+# Linux gives a child the memory high-water mark of the process it was forked from, so a child of
+# this (large) process would report at least this process's size. A small Python starts the command
+# and reports what os.wait4 says of it: the floor is that small Python's size, about 10 MB.
+_MEASURE = """import json, os, subprocess, sys
+process = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(process.pid, 0)
+with open(sys.argv[1], "w") as out:
+    json.dump([usage.ru_maxrss, usage.ru_utime + usage.ru_stime], out)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_measured(command: list[str], cwd: Path | None = None) -> Run:
-    """Run a command; its wall time and the peak RSS of that one process (os.wait4, no wrapper needed)."""
-    with tempfile.TemporaryFile() as output:
+    """Run a command; its wall time, CPU time and the peak RSS of that one process."""
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryDirectory() as folder:
+        usage_file = Path(folder) / "usage.json"
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.run([sys.executable, "-c", _MEASURE, str(usage_file), *command], cwd=cwd, env=ENV,
+                                 stdout=output, stderr=subprocess.STDOUT)
         elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: Popen must not wait again
         output.seek(0)
         text = output.read().decode("utf-8", "replace")
+        if process.returncode:
+            raise RuntimeError(f"{' '.join(command)} fejlede ({process.returncode}):\n{text}")
+        maxrss, cpu_seconds = json.loads(usage_file.read_text())
     # ru_maxrss is KiB on Linux, bytes on macOS.
-    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    if process.returncode:
-        raise RuntimeError(f"{' '.join(command)} fejlede ({process.returncode}):\n{text}")
-    return Run(elapsed, usage.ru_utime + usage.ru_stime, peak, process.returncode, text)
+    peak = maxrss * (1 if sys.platform == "darwin" else 1024)
+    return Run(elapsed, cpu_seconds, peak, process.returncode, text)
 
 
 def mkdocs_build(config: Path, site: Path) -> list[str]:
