@@ -58,7 +58,8 @@ def short_links(hb: Handbook) -> list[ShortLink]:
                 key = f"{entity_id}-{section.id}" if entity_id else section.id
                 links.append(ShortLink(key, page, section.id, rule.section_title(value, section), rule.group, source))
     _require_unique(links, hb.root)
-    return links
+    # In the order presenters see them: group by group, as on their page.
+    return sorted(links, key=lambda link: list(GROUPS).index(link.group))
 
 
 def _require_unique(links: list[ShortLink], root: Path) -> None:
