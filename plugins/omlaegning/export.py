@@ -24,7 +24,7 @@ from .filekinds import CONTENT_DIRS
 from .history import read_history
 from .loader import load_handbook
 from .render import render_handbook
-from .render.text import escaped_nav
+from .render.text import escaped_nav, no_break_spaces
 
 PLUGIN_NAME = "omlaegning"
 # Written into every export with the list of files it wrote: a later export only ever replaces a
@@ -130,7 +130,8 @@ def export_files(root: Path) -> tuple[dict[str, bytes], int]:
         edit = edit_url(config, from_docs) if from_docs else None
         if edit and from_docs.endswith("/"):  # a folder is opened for browsing, not editing
             edit = edit.replace("/edit/", "/tree/", 1)
-        files[f"docs/{page.path}"] = _page(page.markdown, edit).encode("utf-8")
+        # Other tools have no plugin to put the no-break spaces into the HTML, so the Markdown carries them.
+        files[f"docs/{page.path}"] = _page(no_break_spaces(page.markdown), edit).encode("utf-8")
     for path, text in rendered.extra_files().items():
         files[f"docs/{path}"] = text.encode("utf-8")
     theme = config.get("theme")
