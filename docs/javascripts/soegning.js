@@ -122,14 +122,16 @@
     return terms;
   }
 
-  // What the content says about the query: pages to put first or among the first three, and the words
-  // to add so those pages are among the results at all.
+  // What the content says about the query: pages to put first or among the first three, the reader's
+  // words to search in the keyword's shorter form ("kommer" as "komme", which finds both), and words
+  // to add.
   function analyse(query, terms) {
     var asked = contentWords(terms.join(" ").replace(/\+/g, ""));
     var question = query.trim().split(/\s+/).length > 1;
     // A question ("hvad er vum") asks what a word means, which the glossary answers; a word alone
     // asks where it belongs.
-    var plan = { first: [], topThree: [], extra: [], single: asked.length === 1 && !question ? asked[0] : null };
+    var plan = { first: [], topThree: [], shorter: {}, extra: [],
+                 single: asked.length === 1 && !question ? asked[0] : null };
     if (!asked.length) {
       return plan;
     }
@@ -138,7 +140,13 @@
       // A phrasing the query contains, or the whole question in other words: the page answers it.
       if ((inQuery && keyword.words.length > 1) || (inQuery && inKeyword && question)) {
         plan.first.push(keyword.page);
-        plan.extra = plan.extra.concat(keyword.words);
+        keyword.words.forEach(function (word) {
+          asked.forEach(function (mine) {
+            if (mine !== word && mine.lastIndexOf(word, 0) === 0) {
+              plan.shorter[mine] = word;
+            }
+          });
+        });
       } else if (inKeyword) {
         plan.topThree.push(keyword.page);
       }
@@ -196,6 +204,7 @@
       var terms = normalise(message.data);
       var plan = analyse(message.data, terms);
       waiting.push(plan);
+      terms = terms.map(function (term) { return plan.shorter[term.toLowerCase()] || term; });
       arguments[0] = { type: 2, data: terms.concat(plan.extra).join(" ") };
     }
     return post.apply(this, arguments);
