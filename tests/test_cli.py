@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from omlaegning.cli import main
-from omlaegning.filekinds import FILE_KINDS
+from omlaegning.kinds import CONTENT_KINDS
 from omlaegning.schema import schemas
 
 from helpers import REPO, REPO_URL
@@ -65,7 +65,7 @@ def _as_json(path: Path):
 
 def test_real_yaml_files_validate_against_their_schema_and_a_typo_does_not():
     checked = 0
-    for kind in FILE_KINDS:
+    for kind in CONTENT_KINDS:
         validator = jsonschema.Draft202012Validator(schemas()[f"{kind.name}.schema.json"])
         for path in sorted(REPO.glob(kind.pattern)):
             data = _as_json(path)

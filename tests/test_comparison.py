@@ -10,7 +10,9 @@ import pytest
 from omlaegning.loader import load_handbook
 from omlaegning.models import Milepael, Periode, Tabel
 from omlaegning.render import render_handbook
-from omlaegning.render.figures import TIMELINE_WIDTH, bar_chart, timeline
+from omlaegning.render.barchart import bar_chart
+from omlaegning.render.timeline import TIMELINE_WIDTH, timeline
+from omlaegning.kinds import KINDS
 from omlaegning.render.opendata import AabneData
 
 from helpers import REPO
@@ -220,17 +222,18 @@ def test_every_published_json_file_validates_against_its_schema(real_data):
     schemas = {path: body for path, body in data.items() if path.startswith("data/skema/")}
     files = {path: body for path, body in data.items() if path not in schemas}
     hb = load_handbook(REPO)
-    # The whole handbook, its sources, recovery, the partnership, the udviklingsforløb, the glossary and
-    # the self-assessment once each, and one file per phase, principle, guidance and municipality.
-    assert len(files) == 7 + len(hb.faser) + len(hb.principper) + len(hb.vejledninger) + len(hb.kommuner)
-    schema_of = {"data/omlaegningshaandbogen.json": "omlaegningshaandbogen", "data/kilder.json": "kildefil",
-                 "data/recovery.json": "recovery", "data/partnerskab.json": "partnerskab",
-                 "data/udviklingsforloeb.json": "udviklingsforloeb", "data/ordliste.json": "ordliste",
-                 "data/selvevaluering.json": "selvevaluering"}
-    folders = {"faser": "fase", "principper": "princip", "vejledninger": "vejledning", "kommuner": "kommune"}
+    # The whole handbook, and a file per entity (or per content) of each kind with a path of its own.
+    own = [kind for kind in KINDS if kind.open_data and kind.open_data.path]
+    assert len(files) == 1 + sum(len(getattr(hb, k.content.field)) if k.content.one_per_file else 1 for k in own)
+    # Each file validates against its kind's schema: named by the model, as the editors' schemas are.
+    schema_of = {"data/omlaegningshaandbogen.json": "omlaegningshaandbogen"}
+    for kind in own:
+        for entity in getattr(hb, kind.content.field) if kind.content.one_per_file else [None]:
+            path = kind.open_data.path.replace("{id}", entity.id) if entity else kind.open_data.path
+            schema_of[f"data/{path}.json"] = kind.content.model.__name__.lower()
+    assert set(files) == set(schema_of)
     for path, body in files.items():
-        name = schema_of.get(path) or folders[path.split("/")[1]]
-        schema = schemas[f"data/skema/{name}.schema.json"]
+        schema = schemas[f"data/skema/{schema_of[path]}.schema.json"]
         jsonschema.Draft202012Validator.check_schema(schema)
         jsonschema.Draft202012Validator(schema).validate(body)
 

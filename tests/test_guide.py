@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from omlaegning.errors import ContentErrors
-from omlaegning.links import write_lock
+from omlaegning.lockfile import write_lock
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 from omlaegning.render import render_handbook

@@ -3,11 +3,11 @@
 import pytest
 
 from omlaegning.errors import ContentErrors
-from omlaegning.linkcheck import broken_links
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
 from helpers import mkdocs_build
+from linkcheck import broken_links
 from test_build import html
 
 K = "data/kommuner/testby.yaml"

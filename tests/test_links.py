@@ -4,12 +4,12 @@ import re
 import pytest
 
 from omlaegning.errors import ContentErrors
-from omlaegning.links import read_lock, write_lock
-from omlaegning.linkcheck import broken_links
+from omlaegning.lockfile import read_lock, write_lock
 from omlaegning.loader import load_handbook
 from omlaegning.render import redirect_html, render_handbook
 
 from helpers import REPO, mkdocs_build
+from linkcheck import broken_links
 from test_build import html
 
 

@@ -657,7 +657,7 @@ def check_broken(file_id: str, broken: Broken) -> None:
 ])
 def test_a_mapping_where_a_number_or_text_belongs_is_one_error_at_its_field(old, new, field):
     # Found by the property below: the union's tags ('int', 'float', 'str') were shown as fields,
-    # three errors at 'tal[1].raekker[1][2].int' and so on. Fixed in loader._clean_path.
+    # three errors at 'tal[1].raekker[1][2].int' and so on. Fixed in validation._clean_path.
     content = (gen.FIXTURE / "data/kommuner/testby.yaml").read_text(encoding="utf-8")
     assert old in content
     with content_tree({"data/kommuner/testby.yaml": content.replace(old, new, 1)}) as root, \

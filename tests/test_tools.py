@@ -10,12 +10,12 @@ import pytest
 
 from omlaegning.csp import DIRECTIVES
 from omlaegning.history import read_history
-from omlaegning.linkcheck import broken_links
-from omlaegning.links import page_url
+from omlaegning.paths import page_url
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
 from helpers import PUBLIC_URL, REPO, REPO_URL
+from linkcheck import broken_links
 
 RENDERED = render_handbook(load_handbook(REPO), read_history(REPO))
 

@@ -3,7 +3,7 @@ libyaml fast path, which must read every file exactly as PyYAML does."""
 import pytest
 
 from helpers import FIXTURES, REPO
-from omlaegning import yamlsource
+from omlaegning import yamlfast, yamlsource
 from omlaegning.yamlsource import YamlErrors, parse_yaml
 
 CASES = [
@@ -136,14 +136,14 @@ def test_empty_file_is_no_data():
 
 def pure_python(name: str, raw: bytes):
     """What the reader gave before libyaml: the document, or its error messages."""
-    original = yamlsource._parse_valid
-    yamlsource._parse_valid = lambda file, text: None
+    original = yamlfast.parse_valid
+    yamlfast.parse_valid = lambda file, text: None
     try:
         return yamlsource.parse_yaml(name, raw)
     except yamlsource.YamlErrors as error:
         return [str(e) for e in error.errors]
     finally:
-        yamlsource._parse_valid = original
+        yamlfast.parse_valid = original
 
 
 def same(a, b) -> bool:
@@ -152,13 +152,13 @@ def same(a, b) -> bool:
     return (a.data, a.values, a.keys) == (b.data, b.values, b.keys)
 
 
-@pytest.mark.skipif(yamlsource._CParser is None, reason="PyYAML without libyaml")
+@pytest.mark.skipif(yamlfast.CParser is None, reason="PyYAML without libyaml")
 def test_libyaml_reads_every_content_file_as_pyyaml_does():
     real = [p for folder in (REPO / "concept", REPO / "data") for p in folder.rglob("*.yaml")]
     fast_road = 0
     for path in real + list(FIXTURES.rglob("*.yaml")):
         raw = path.read_bytes()
-        fast = yamlsource._parse_valid(path.name, raw.decode("utf-8"))
+        fast = yamlfast.parse_valid(path.name, raw.decode("utf-8"))
         if fast is not None:
             fast_road += path in real
             assert same(fast, pure_python(path.name, raw)), path
@@ -178,7 +178,7 @@ def test_libyaml_reads_every_content_file_as_pyyaml_does():
     b"a: [1\n",
 ])
 def test_what_libyaml_may_read_differently_is_left_to_pyyaml(raw):
-    assert yamlsource._parse_valid("x.yaml", raw.decode("utf-8")) is None
+    assert yamlfast.parse_valid("x.yaml", raw.decode("utf-8")) is None
     try:
         read = yamlsource.parse_yaml("x.yaml", raw)
     except yamlsource.YamlErrors as error:
@@ -186,11 +186,11 @@ def test_what_libyaml_may_read_differently_is_left_to_pyyaml(raw):
     assert same(read, pure_python("x.yaml", raw))
 
 
-@pytest.mark.skipif(yamlsource._CParser is None, reason="PyYAML without libyaml")
+@pytest.mark.skipif(yamlfast.CParser is None, reason="PyYAML without libyaml")
 @pytest.mark.parametrize("raw", [
     'a: "x\u2028y"\nb:\r\n  - c: 1\r  - d: "\x85"\n'.encode(),
     "a: æøå 😀\nb: [1, 2]\n".encode(),
 ])
 def test_libyaml_counts_lines_and_columns_as_the_editor_does(raw):
-    fast = yamlsource._parse_valid("x.yaml", raw.decode("utf-8"))
+    fast = yamlfast.parse_valid("x.yaml", raw.decode("utf-8"))
     assert fast is not None and same(fast, pure_python("x.yaml", raw))

@@ -7,7 +7,7 @@ from pathlib import Path
 from .argparse_da import DanishArgumentParser
 from .errors import ContentErrors
 from .export import ExportError, export, watch
-from .links import LOCK_FILE, read_lock, write_lock
+from .lockfile import LOCK_FILE, read_lock, write_lock
 from .loader import load_handbook
 from .postbuild import PostbuildError, secure_site
 from .render import render_handbook

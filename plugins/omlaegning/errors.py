@@ -75,3 +75,11 @@ class ContentErrors(Exception):
         lines += [str(error) for error in self.errors]
         lines.append("Ret fejlene i YAML-filerne ovenfor. Håndbogen bygges først, når alle fejl er rettet.")
         return "\n".join(lines)
+
+
+class YamlErrors(Exception):
+    """A file that cannot be read as YAML at all: its errors, each at its place."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = errors
+        super().__init__("\n".join(map(str, errors)))

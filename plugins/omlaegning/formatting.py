@@ -8,6 +8,9 @@ from babel.numbers import format_decimal
 
 LOCALE = "da_DK"
 
+# Every precision a date may have, and how many months a date of it stands for (0: the day itself).
+# A date known only to its month, quarter, half-year or year is that period's first day.
+PRAECISIONER = {"dag": 0, "maaned": 1, "kvartal": 3, "halvaar": 6, "aar": 12}
 _DATE_PATTERNS = {"dag": "d. MMMM y", "maaned": "MMMM y", "aar": "y"}
 
 

@@ -1,10 +1,11 @@
 """The validated handbook: every entity, where it came from, and the links between them."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from .models import (Aktivitet, Begreb, Fase, Haandbog, Kilde, Kommune, Omdirigeringer, Ordliste,
+from .models import (Aktivitet, Begreb, Fase, Haandbog, Kilde, KildeFil, Kommune, Omdirigeringer, Ordliste,
                      Partnerskab, Princip, Recovery, Selvevaluering, Udsagn, Udviklingsforloeb, Vejledning)
 
 
@@ -21,11 +22,24 @@ class Eksempel:
     aktivitet: Aktivitet
 
 
-@dataclass
 class Handbook:
-    root: Path
+    """Each kind's content under its registry field (kinds.Content.field): hb.faser, hb.kommuner, hb.recovery..."""
+
+    def __init__(self, root: Path, content: dict[str, object], files: dict[tuple[str, str], str]):
+        self.root = root
+        self.content = content
+        # (kind, id) -> the YAML file, relative to root, that holds the entity; id "" for a whole file.
+        self.files = files
+
+    def __getattr__(self, name: str):
+        try:
+            return self.__dict__["content"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    # The kinds the code names, for readers and type checkers; every other kind is reached the same way.
     haandbog: Haandbog
-    kilder: dict[str, Kilde]
+    kildefil: KildeFil
     recovery: Recovery
     ordliste: Ordliste
     partnerskab: Partnerskab
@@ -36,8 +50,10 @@ class Handbook:
     principper: list[Princip]
     vejledninger: list[Vejledning]
     kommuner: list[Kommune]
-    # (kind, id) -> the YAML file, relative to root, that holds the entity.
-    files: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @cached_property
+    def kilder(self) -> dict[str, Kilde]:
+        return {k.id: k for k in self.kildefil.kilder}
 
     def file_of(self, kind: str, entity_id: str = "") -> str:
         return self.files[(kind, entity_id)]

@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .filekinds import CONTENT_DIRS
+from .kinds import CONTENT_DIRS
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,10 @@ def last_commit_time(root: Path) -> int | None:
     return int(result.stdout) if result.stdout.strip() else None
 
 
-def edition_date() -> datetime.date:
-    """The date of the handbook's edition: that of SOURCE_DATE_EPOCH (the last commit's, set by the build
-    or the publishing workflow), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+def edition_date(commit_time: int | None = None) -> datetime.date:
+    """The date of the handbook's edition: that of SOURCE_DATE_EPOCH where the environment sets it (the
+    convention for reproducible builds), else of `commit_time` (the last commit's), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or commit_time
     if epoch is None:
         return datetime.date.today()
     return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()

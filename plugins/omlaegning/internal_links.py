@@ -18,7 +18,8 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from .errors import ContentError, ContentErrors
-from .links import ANCHOR, page_url
+from .lockfile import ANCHOR
+from .paths import page_url
 from .locate import error_at_text
 
 DOCS_DIR = "docs"

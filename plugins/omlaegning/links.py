@@ -9,74 +9,14 @@ hidden alias on the same page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors, format_field
 from .locate import error_at_id
+from .lockfile import LOCK_FILE, current_links, read_lock
+from .paths import page_url
 from .yamlsource import read_again
-
-LOCK_FILE = "links.lock"
-# An explicit heading anchor at the end of a Markdown line: "## Hvad {#hvad}".
-ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
-_LOCK_HEADER = (
-    "# Alle links, håndbogen har udgivet. Et link her skal blive ved med at virke: fjernes en side\n"
-    "# eller et anker, skal der stå en omdirigering i concept/omdirigeringer.yaml.\n"
-    "# Skriv ikke i filen i hånden; opdatér den med: omlaegning lock\n")
-
-
-def page_url(page_path: str) -> str:
-    """'principper/ressourcer.md' -> '/principper/ressourcer/'; 'index.md' -> '/'."""
-    stem = page_path.removesuffix(".md").removesuffix("index").rstrip("/")
-    return f"/{stem}/" if stem else "/"
-
-
-def current_links(pages) -> list[str]:
-    links = set()
-    for page in pages:
-        url = page_url(page.path)
-        links.add(url)
-        links |= {f"{url}#{anchor}" for anchor in ANCHOR.findall(page.markdown)}
-    return sorted(links)
-
-
-_LINK = re.compile(r"^/([a-z0-9-]+/)*(#[a-z0-9-]+)?$")
-_CONFLICT = ("<<<<<<<", "=======", ">>>>>>>")
-
-
-def read_lock(root: Path) -> list[tuple[int, str, str]]:
-    """(line, link, target) for each published link; a short link's line also holds its target."""
-    path = root / LOCK_FILE
-    if not path.is_file():
-        return []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ContentErrors([ContentError(LOCK_FILE, 1, 1, "", "Filen er ikke gemt som UTF-8; hent den "
-                                                                "igen fra main, og kør omlaegning lock.")]) from None
-    entries, errors = [], []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        link, _, target = line.strip().partition(" ")
-        if line.startswith(_CONFLICT):
-            errors.append(ContentError(LOCK_FILE, number, 1, "", "Filen har en flettekonflikt fra git; behold "
-                                                                 "begge sæt linjer, fjern markeringerne, og kør omlaegning lock."))
-        elif not _LINK.match(link) or (target and not _LINK.match(target)):
-            errors.append(ContentError(LOCK_FILE, number, 1, "", f"Linjen '{line.strip()}' er ikke et link i "
-                                                                 "håndbogen; kør omlaegning lock i stedet for at rette i hånden."))
-        else:
-            entries.append((number, link, target))
-    if errors:
-        raise ContentErrors(errors)
-    return entries
-
-
-def write_lock(root: Path, links: dict[str, str]) -> None:
-    """Add `links` ({link: target, or "" for a page or anchor}) to the lock; nothing is ever dropped."""
-    published = {link: target for _, link, target in read_lock(root)} | links
-    lines = [f"{link} {target}".rstrip() for link, target in sorted(published.items())]
-    (root / LOCK_FILE).write_text(_LOCK_HEADER + "".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -97,27 +37,44 @@ def _redirect_path(link: str) -> str:
     return f"{link.strip('/')}/index.html".lstrip("/")
 
 
-def resolve_published(root: Path, pages, short_links: dict[str, str], moves: list,
-                      redirects_file: str) -> tuple[list[Redirect], dict]:
-    """Check that every locked link still leads somewhere.
+@dataclass
+class _Moves:
+    """What concept/omdirigeringer.yaml says, checked: redirect pages for moved pages, aliases for moved anchors."""
 
-    `short_links` is {short link: target}. Returns redirect pages (for moved pages and for short
-    links whose section moved) and {page url: {old anchor: new anchor}} for moved anchors.
-    Raises ContentErrors naming each redirect that cannot work and each locked link that would break.
-    """
-    current = set(current_links(pages)) | set(short_links)
-    titles = {page_url(p.path): p.title for p in pages}
-    moved_pages = {m.fra: m.til for m in moves if not _split(m.fra)[1]}
-    aliases: dict[str, dict[str, str]] = {}
-    redirects, errors = [], []
+    pages: dict[str, str]                                       # old page -> its new link
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> {old anchor: new anchor}
+    redirects: list[Redirect] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
 
-    def refuse(index: int, message: str, field: str = "fra") -> None:
+    def leads_to(self, link: str, current: set[str]) -> str | None:
+        """The current link a published link now leads to, or None if it would break."""
+        page, anchor = _split(link)
+        if link in current:
+            return link
+        if anchor in self.aliases.get(page, {}):
+            return f"{page}#{self.aliases[page][anchor]}"
+        if page in self.pages:
+            new_page = _split(self.pages[page])[0]
+            # A page's own heading anchor is its id ("/principper/beta/#beta"): the top of the new page.
+            if not anchor or anchor == page.strip("/").split("/")[-1]:
+                return self.pages[page]
+            if f"{new_page}#{anchor}" in current:
+                return f"{new_page}#{anchor}"
+            if anchor in self.aliases.get(new_page, {}):
+                return f"{new_page}#{self.aliases[new_page][anchor]}"
+        return None
+
+
+def _check_moves(root: Path, moves: list, current: set[str], titles: dict[str, str], redirects_file: str) -> _Moves:
+    checked = _Moves({m.fra: m.til for m in moves if not _split(m.fra)[1]})
+
+    def refuse(index: int, message: str, part: str = "fra") -> None:
         # Only on a mistake is the file read again.
-        path = ("omdirigeringer", index, field)
+        path = ("omdirigeringer", index, part)
         if document := read_again(root / redirects_file, redirects_file):
-            errors.append(document.error(path, message, key=True))
+            checked.errors.append(document.error(path, message, key=True))
         else:
-            errors.append(ContentError(redirects_file, 1, 1, format_field(path), message))
+            checked.errors.append(ContentError(redirects_file, 1, 1, format_field(path), message))
 
     seen = set()
     for index, move in enumerate(moves):
@@ -130,52 +87,55 @@ def resolve_published(root: Path, pages, short_links: dict[str, str], moves: lis
             refuse(index, f"Omdirigeringen skal pege på en side eller et afsnit i håndbogen; '{move.til}' "
                           "er ikke en af dem.", "til")
         elif not anchor:
-            redirects.append(Redirect(_redirect_path(move.fra), move.til, titles[target_page]))
-        elif target_page != (page if page in current else _split(moved_pages.get(page, ""))[0]):
+            checked.redirects.append(Redirect(_redirect_path(move.fra), move.til, titles[target_page]))
+        elif target_page != (page if page in current else _split(checked.pages.get(page, ""))[0]):
             refuse(index, "Et anker kan kun omdirigeres til et afsnit på samme side, eller på den side, "
                           "hele siden er flyttet til.", "til")
         else:
-            aliases.setdefault(target_page, {})[anchor] = target_anchor
+            checked.aliases.setdefault(target_page, {})[anchor] = target_anchor
         seen.add(move.fra)
+    return checked
 
-    def leads_to(link: str) -> str | None:
-        """The current link a published link now leads to, or None if it would break."""
-        page, anchor = _split(link)
-        if link in current:
-            return link
-        if anchor in aliases.get(page, {}):
-            return f"{page}#{aliases[page][anchor]}"
-        if page in moved_pages:
-            new_page = _split(moved_pages[page])[0]
-            # A page's own heading anchor is its id ("/principper/beta/#beta"): the top of the new page.
-            if not anchor or anchor == page.strip("/").split("/")[-1]:
-                return moved_pages[page]
-            if f"{new_page}#{anchor}" in current:
-                return f"{new_page}#{anchor}"
-            if anchor in aliases.get(new_page, {}):
-                return f"{new_page}#{aliases[new_page][anchor]}"
-        return None
 
+def _follow_lock(root: Path, moves: _Moves, current: set[str], short_links: dict[str, str],
+                 titles: dict[str, str]) -> list[tuple[int, str, str]]:
+    """Every locked link followed to where it leads now: redirects for short links whose section moved
+    (added to `moves`), errors for short links that would change target; returns the links that break."""
     broken = []
     for line, link, old_target in read_lock(root):
         if old_target:  # a short link: it must keep leading to its section, wherever that went
-            now = leads_to(old_target)
+            now = moves.leads_to(old_target, current)
             if link in short_links:
                 if now != short_links[link]:
-                    errors.append(ContentError(LOCK_FILE, line, 1, "", (
+                    moves.errors.append(ContentError(LOCK_FILE, line, 1, "", (
                         f"Det korte link '{link}' førte til '{old_target}', men fører nu til '{short_links[link]}'. "
                         "Et udgivet kort link må ikke skifte mål; giv det nye afsnit et andet id.")))
                 continue
             if now:
-                redirects.append(Redirect(_redirect_path(link), now, titles.get(_split(now)[0], link)))
+                moves.redirects.append(Redirect(_redirect_path(link), now, titles.get(_split(now)[0], link)))
                 continue
-        elif leads_to(link):
+        elif moves.leads_to(link, current):
             continue
         broken.append((line, link, old_target))
-    errors += broken_link_errors(root, pages, broken, current, redirects_file)
+    return broken
+
+
+def resolve_published(root: Path, pages, short_links: dict[str, str], moves: list,
+                      redirects_file: str) -> tuple[list[Redirect], dict]:
+    """Check that every locked link still leads somewhere.
+
+    `short_links` is {short link: target}. Returns redirect pages (for moved pages and for short
+    links whose section moved) and {page url: {old anchor: new anchor}} for moved anchors.
+    Raises ContentErrors naming each redirect that cannot work and each locked link that would break.
+    """
+    current = set(current_links(pages)) | set(short_links)
+    titles = {page_url(p.path): p.title for p in pages}
+    checked = _check_moves(root, moves, current, titles, redirects_file)
+    broken = _follow_lock(root, checked, current, short_links, titles)
+    errors = checked.errors + broken_link_errors(root, pages, broken, current, redirects_file)
     if errors:
         raise ContentErrors(errors)
-    return redirects, aliases
+    return checked.redirects, checked.aliases
 
 
 def _parent(page: str) -> str:

@@ -8,22 +8,21 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import re
-import types
-import typing
 from pathlib import Path, PurePosixPath
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .blocktext import fields_inside_texts
 from .errors import ContentError, ContentErrors
-from .filekinds import CONTENT_DIRS, FILE_KINDS, RESERVED_IDS, FileKind
-from .handbook import Handbook, danish_sort_key
-from .messages import ascii_id, danish_message, union_message
-from .models import ID_PATTERN, Kilde, Model
+from .handbook import Handbook
+from .kinds import CONTENT_DIRS, CONTENT_KINDS, RESERVED_IDS, Content
+from .messages import ascii_id
+from .models import ID_PATTERN, Model
 from .models.references import reference_kind, walk
+from .validation import allowed_fields, validation_errors
 from .yamlsource import YamlDocument, YamlErrors, read_yaml
 
-Loaded = list[tuple[FileKind, YamlDocument, Model]]
+Loaded = list[tuple[Content, YamlDocument, Model]]
 
 
 class Declared:
@@ -38,7 +37,7 @@ class Declared:
     def covers(self, kind: str, entity_id: str) -> bool:
         return kind in self.unknown_kinds or (kind, entity_id) in self.ids
 
-    def add_broken_file(self, kind: FileKind, rel: str, data: object) -> None:
+    def add_broken_file(self, kind: Content, rel: str, data: object) -> None:
         if kind.one_per_file:
             self.ids.add((kind.name, Path(rel).stem))
         elif kind.entities:
@@ -61,90 +60,13 @@ def _content_files(root: Path) -> list[str]:
     return sorted(found)
 
 
-def _kind_of(rel: str) -> FileKind | None:
+def _kind_of(rel: str) -> Content | None:
     path = PurePosixPath(rel)
-    for kind in FILE_KINDS:
+    for kind in CONTENT_KINDS:
         pattern = PurePosixPath(kind.pattern)
         if str(path.parent) == str(pattern.parent) and fnmatch.fnmatchcase(path.name, pattern.name):
             return kind
     return None
-
-
-def _clean_path(loc: tuple, data: object, missing: bool = False) -> tuple:
-    """Drop the parts of pydantic's error location that are not in the YAML (union tags).
-
-    A union tag ('int', 'str') follows the wrong value, which may itself be a mapping: a name that
-    is not among its keys is a tag, unless the error is that this very field is missing."""
-    path, current = [], data
-    for index, part in enumerate(loc):
-        if isinstance(current, dict) and isinstance(part, str) and (
-                part in current or (missing and index == len(loc) - 1)):
-            current = current.get(part)
-        elif isinstance(current, list) and isinstance(part, int):
-            current = current[part] if part < len(current) else None
-        else:
-            continue
-        path.append(part)
-    return tuple(path)
-
-
-def _model_at(model: type[BaseModel], path: tuple) -> type[BaseModel] | None:
-    """The model whose fields stand at `path` (list indexes skipped), or None."""
-    current: object = model
-    for part in path:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = _inner_model(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _allowed_fields(model: type[BaseModel], path: tuple) -> list[str]:
-    """The fields a model accepts at `path`, to suggest the right one for a misspelling."""
-    found = _model_at(model, path)
-    return list(found.model_fields) if found else []
-
-
-def _empty_text(model: type[BaseModel], path: tuple) -> str:
-    """What to do with a text that is empty: fill it in, or leave out what may be left out."""
-    if path and isinstance(path[-1], int):
-        return "Punktet i listen er tomt; skriv en tekst eller slet punktet."
-    owner = _model_at(model, path[:-1])
-    info = owner.model_fields.get(path[-1]) if owner and path else None
-    if info is not None and not info.is_required():
-        return "Feltet er tomt; skriv en tekst eller fjern feltet."
-    return "Feltet er tomt; skriv en tekst."
-
-
-def _inner_model(annotation) -> object:
-    """list[X], X | None and Annotated[X, ...] -> X."""
-    while typing.get_origin(annotation) in (list, typing.Union, types.UnionType, typing.Annotated):
-        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-    return annotation
-
-
-def _validation_errors(kind: FileKind, doc: YamlDocument, error: ValidationError) -> list[ContentError]:
-    by_path: dict[tuple, list] = {}
-    for detail in error.errors():
-        by_path.setdefault(_clean_path(detail["loc"], doc.data, detail["type"] == "missing"), []).append(detail)
-    errors = []
-    for path, details in by_path.items():
-        if len(details) == 1 and details[0]["type"] == "string_too_short":
-            message, at_key = _empty_text(kind.model, path), False
-        elif len(details) == 1:
-            detail = details[0]
-            message = danish_message(detail, _allowed_fields(kind.model, path[:-1]))
-            at_key = detail["type"] == "extra_forbidden"
-        else:
-            # A union (a table cell may be a number or a text): one message, not three.
-            message = union_message(details)
-            at_key = False
-        errors.append(doc.error(path, message, key=at_key))
-    return errors
 
 
 def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]]:
@@ -179,12 +101,12 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
                 else "håndbogen kan ikke bygges uden dens indhold.")))
             declared.add_broken_file(kind, rel, None)
             continue
-        misplaced = fields_inside_texts(doc, lambda path, model=kind.model: _allowed_fields(model, path))
+        misplaced = fields_inside_texts(doc, lambda path, model=kind.model: allowed_fields(model, path))
         errors += misplaced
         try:
             model = kind.model.model_validate(doc.data)
         except ValidationError as error:
-            errors += _validation_errors(kind, doc, error)
+            errors += validation_errors(kind.model, doc, error)
             declared.add_broken_file(kind, rel, doc.data)
             continue
         if misplaced:
@@ -196,13 +118,13 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
                          "så webadressen kan findes ud fra filen."))
             declared.add_broken_file(kind, rel, None)
         loaded.append((kind, doc, model))
-    for kind in FILE_KINDS:
+    for kind in CONTENT_KINDS:
         if not kind.one_per_file and not (root / kind.pattern).is_file():
             errors.append(ContentError(kind.pattern, 1, 1, "", "Filen mangler; den skal findes."))
     return loaded, declared, errors
 
 
-def _entities(kind: FileKind, model: Model) -> list[tuple[str, tuple, Model]]:
+def _entities(kind: Content, model: Model) -> list[tuple[str, tuple, Model]]:
     """The top-level entities a file defines, as (entity kind, path in file, model)."""
     if kind.one_per_file:
         return [(kind.name, (), model)]
@@ -293,32 +215,17 @@ def load_handbook(root: Path) -> Handbook:
     loaded, declared, errors = _read_and_validate(root)
     files, link_errors = _check_links(loaded, declared)
     errors += link_errors
-    for name in ("fase", "princip", "vejledning"):
-        errors += _unique_numbers(loaded, name)
+    for kind in CONTENT_KINDS:
+        if kind.one_per_file and "nummer" in kind.model.model_fields:  # their number orders them
+            errors += _unique_numbers(loaded, kind.name)
     if errors:
         raise ContentErrors(errors)
 
-    def all_of(name):
-        return [model for kind, _, model in loaded if kind.name == name]
-
-    def single(name):
-        return all_of(name)[0]
-
     files.update({(kind.name, ""): doc.file for kind, doc, _ in loaded if not kind.one_per_file})
-    kilder: dict[str, Kilde] = {k.id: k for k in single("kilder").kilder}
-    return Handbook(
-        root=root,
-        haandbog=single("haandbog"),
-        kilder=kilder,
-        recovery=single("recovery"),
-        ordliste=single("ordliste"),
-        partnerskab=single("partnerskab"),
-        udviklingsforloeb=single("udviklingsforloeb"),
-        selvevaluering=single("selvevaluering"),
-        omdirigeringer=single("omdirigeringer"),
-        faser=sorted(all_of("fase"), key=lambda f: f.nummer),
-        principper=sorted(all_of("princip"), key=lambda p: p.nummer),
-        vejledninger=sorted(all_of("vejledning"), key=lambda v: v.nummer),
-        kommuner=sorted(all_of("kommune"), key=lambda k: danish_sort_key(k.navn)),
-        files=files,
-    )
+    return Handbook(root, {kind.field: _value(kind, loaded) for kind in CONTENT_KINDS}, files)
+
+
+def _value(kind: Content, loaded: Loaded) -> object:
+    """A kind's content: its entities in their order, or the one file's model."""
+    models = [model for k, _, model in loaded if k is kind]
+    return sorted(models, key=kind.order) if kind.one_per_file else models[0]

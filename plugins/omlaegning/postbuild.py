@@ -17,7 +17,7 @@ from pathlib import Path
 from .csp import sha256_source, with_policy
 from .export import CONTENT_END, CONTENT_START
 from .render.pages import FORM_PAGES
-from .links import page_url
+from .paths import page_url
 from .sanitize import clean
 
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)

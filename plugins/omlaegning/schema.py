@@ -1,22 +1,24 @@
-"""JSON Schema for each kind of YAML file, made from the models (for yaml-language-server)."""
+"""JSON Schema for each kind of YAML file, made from the models (for yaml-language-server), and the wrapper every
+published schema shares."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from .filekinds import FILE_KINDS
+from .kinds import CONTENT_KINDS
+
+
+SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema(schema: dict, title: str) -> dict:
+    """A schema as the handbook publishes it, for editors and for the open data: its draft first, our title."""
+    return {"$schema": SCHEMA_DRAFT, **schema, "title": title}
 
 
 def schemas() -> dict[str, dict]:
-    result = {}
-    for kind in FILE_KINDS:
-        schema = kind.model.model_json_schema()
-        result[f"{kind.name}.schema.json"] = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            **schema,
-            "title": f"Omlægningshåndbogen: {kind.pattern}",
-        }
-    return result
+    return {f"{kind.name}.schema.json": json_schema(kind.model.model_json_schema(), f"Omlægningshåndbogen: {kind.pattern}")
+            for kind in CONTENT_KINDS}
 
 
 def write_schemas(folder: Path) -> list[Path]:

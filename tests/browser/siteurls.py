@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import REPO
-from omlaegning.links import page_url
+from omlaegning.paths import page_url
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 

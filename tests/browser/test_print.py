@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from helpers import PUBLIC_URL, REPO
 from omlaegning.formatting import dato
-from omlaegning.links import page_url
+from omlaegning.paths import page_url
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 from system_packages import ensure_pdftoppm

@@ -8,6 +8,7 @@ errors shown on top of every page, so the editor's preview never hangs.
 """
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import shutil
@@ -20,13 +21,13 @@ from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File
 
 from ..errors import ContentErrors
-from ..filekinds import CONTENT_DIRS
+from ..kinds import CONTENT_DIRS
 from ..history import edition_date, last_commit_time, read_history
 from ..loader import load_handbook
 from .. import placeholder
 from ..render import render_handbook
 from ..render.errorpage import error_handbook
-from ..render.pages import FORM_PAGES
+from ..render.pages import FORM_PAGES, RenderedHandbook
 from ..render.addresslinks import AddressLinks
 from ..render.printheader import print_header
 from ..render.text import error_box, escaped_nav, no_break_spaces
@@ -74,7 +75,13 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         super().__init__()
         # Without on_startup (MkDocs' own API), a build is neither served nor swapped in atomically.
         self.serving = self.atomic = False
-        self.last_good = None
+        self.root: Path | None = None               # where concept/ and data/ are
+        self.rendered: RenderedHandbook | None = None
+        self.last_good: RenderedHandbook | None = None  # under serve: the pages kept while the YAML has errors
+        self.problems: ContentErrors | None = None  # under serve: the errors shown on top of every page
+        self.site_dir: Path | None = None           # atomic builds: where the site goes when it is complete,
+        self.building: Path | None = None           # and where it is built until then
+        self.edition: datetime.date | None = None
 
     # Defining on_startup makes MkDocs keep this instance across the rebuilds of one serve.
     def on_startup(self, *, command, dirty):
@@ -90,10 +97,9 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
             self.site_dir = Path(config.site_dir)
             self.building = self.site_dir.with_name(f".{self.site_dir.name}.bygges")
             config.site_dir = str(self.building)
-        # Reproducible output: MkDocs dates the sitemap from SOURCE_DATE_EPOCH, so use the commit's time.
-        if "SOURCE_DATE_EPOCH" not in os.environ and (commit_time := last_commit_time(Path(config.config_file_path).parent)):
-            os.environ["SOURCE_DATE_EPOCH"] = str(commit_time)
-        self.edition = edition_date()
+        # Reproducible output: the edition is the last commit's date (SOURCE_DATE_EPOCH where it is set),
+        # and every page carries it as its date in the sitemap (on_pre_page), not the day of the build.
+        self.edition = edition_date(last_commit_time(Path(config.config_file_path).parent))
         config.markdown_extensions.append(AddressLinks())
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         self.problems = None
@@ -113,7 +119,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         config.nav = _with_written_pages(escaped_nav(self.rendered.nav), config.nav or [])
         return config
 
-    def on_files(self, files, config):
+    def on_files(self, files, /, *, config):
         if placeholder.is_placeholder(Path(config.docs_dir)):  # the real front page takes its place
             files.remove(files.get_file_from_path(placeholder.PATH))
         for page in self.rendered.pages:
@@ -150,31 +156,35 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         if self.atomic:
             shutil.rmtree(self.building, ignore_errors=True)
 
-    def on_page_markdown(self, markdown, page, config, files):
+    def on_pre_page(self, page, /, *, config, files):
+        page.update_date = self.edition.isoformat()
+        return page
+
+    def on_page_markdown(self, markdown, /, *, page, config, files):
         return error_box(self.problems.errors) + markdown if self.problems else markdown
 
-    def on_page_content(self, html, *, page, config, files):
+    def on_page_content(self, html, /, *, page, config, files):
         # Every page, hand-written ones too: safety is a property of the output, not of the YAML checks.
         # No-break spaces go into the text here, after Markdown, where "1. " can no longer start a list,
         # and into the table of contents, which the theme prints from the headings' own titles.
         _no_break_toc(page.toc)
         return clean(no_break_spaces(html), form=page.file.src_uri in FORM_PAGES)
 
-    def on_post_page(self, output, *, page, config):
+    def on_post_page(self, output, /, *, page, config):
         return with_policy(output)
 
-    def on_post_template(self, output_content, *, template_name, config):
+    def on_post_template(self, output_content, /, *, template_name, config):
         # The theme's own pages, such as 404.html; sitemap.xml is not HTML.
         return with_policy(output_content) if template_name.endswith(".html") else output_content
 
-    def on_page_context(self, context, *, page, config, nav):
+    def on_page_context(self, context, /, *, page, config, nav):
         if page.edit_url and page.file.edit_uri and page.file.edit_uri.endswith("/"):
             # A page gathered from a whole folder: its button opens the folder to choose a file in.
             page.edit_url = page.edit_url.replace("/edit/", "/tree/", 1)
         context["udskrift"] = print_header(self.rendered, page.file.src_uri, self._public_url(config), self.edition)
         return context
 
-    def on_serve(self, server, config, builder):
+    def on_serve(self, server, /, *, config, builder):
         for folder in CONTENT_DIRS:
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))

@@ -2,7 +2,8 @@
 from .base import ID_PATTERN, Model, Ref
 from .concept import (Afsnit, Begivenhed, Begreb, Definition, Fase, Haandbog, Kilde, KildeFil, Omdirigering,
                       Omdirigeringer, Ordliste, Partnerskab, Princip, Recovery, Udviklingsforloeb, Vaerdi, Vejledning)
-from .kommune import Aktivitet, Budget, Enhed, Kommune, Milepael, Noegletal, Periode, Plan, Projekt, Tabel
+from .kommune import Aktivitet, Enhed, Kommune, Noegletal, Plan, Projekt, Tabel
+from .values import Budget, Milepael, Periode
 from .selvevaluering import VED_IKKE, Niveau, Selvevaluering, Svarmulighed, Udsagn
 
 __all__ = [

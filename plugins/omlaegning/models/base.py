@@ -11,6 +11,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from ..formatting import tal
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A link inside the handbook as it is published: a page, or a page and an anchor ("/principper/ressourcer/#hvordan").
+SITE_LINK_PATTERN = r"^/([a-z0-9-]+/)*(#[a-z0-9-]+)?$"
 
 
 class Model(BaseModel):

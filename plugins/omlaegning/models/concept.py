@@ -6,9 +6,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, StringConstraints, UrlConstraints, model_validator
 
-from .base import (BegrebRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
+from .base import (SITE_LINK_PATTERN, BegrebRef, Id, KildeRef, KommuneRef, MarkdownTekst, Model, PrincipRef,
                    Tekst, kilder_field, soegeord_field)
-from .kommune import Budget, Milepael, Periode
+from .values import Budget, Milepael, Periode
 
 
 class Kilde(Model):
@@ -207,7 +207,7 @@ class Udviklingsforloeb(Model):
 
 Link = Annotated[
     str,
-    StringConstraints(pattern=r"^/([a-z0-9-]+/)*(#[a-z0-9-]+)?$"),
+    StringConstraints(pattern=SITE_LINK_PATTERN),
     Field(description="Et link i håndbogen, som det står i links.lock, fx '/principper/ressourcer/#hvordan'."),
 ]
 

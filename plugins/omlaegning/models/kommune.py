@@ -2,54 +2,13 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 
 from .base import (TAL_GRAENSE, Celle, FaseRef, Id, KildeRef, MarkdownTekst, Model, PrincipRef, Tal, Tekst, kilder_field,
                    soegeord_field)
-
-
-Praecision = Literal["dag", "maaned", "kvartal", "halvaar", "aar"]
-# How many months a date of each precision stands for.
-_MONTHS = {"maaned": 1, "kvartal": 3, "halvaar": 6, "aar": 12}
-
-
-def _first_day_error(dato: datetime.date, praecision: str) -> str | None:
-    """The message when a date known only to its month, quarter, half-year or year is not that period's first day."""
-    months = _MONTHS.get(praecision)
-    if months and (dato.day != 1 or (dato.month - 1) % months):
-        start = dato.replace(month=dato.month - (dato.month - 1) % months, day=1)
-        return (f"Med praecision '{praecision}' skal datoen være periodens første dag, her "
-                f"{start.isoformat()} i stedet for {dato.isoformat()}.")
-    return None
-
-
-class Periode(Model):
-    start: datetime.date = Field(description="Første dag, ÅÅÅÅ-MM-DD. Kendes kun måned, kvartal, halvår eller år, "
-                                             "så brug periodens første dag og sæt 'praecision'.")
-    slut: datetime.date | None = Field(None, description="Sidste dag, ÅÅÅÅ-MM-DD; udelades, hvis den ikke kendes. "
-                                                         "Med 'praecision' den sidste periodes første dag, fx "
-                                                         "2022-01-01 for 'til og med 2022'.")
-    praecision: Praecision = Field(
-        "dag", description="Hvor præcist kilden angiver start og slut: 'dag', 'maaned', 'kvartal', 'halvaar' "
-                           "eller 'aar'. Opdigt aldrig dage, kilden ikke nævner.")
-
-    @model_validator(mode="after")
-    def _ends_after_start(self):
-        if self.slut is not None and self.slut < self.start:
-            raise ValueError("Perioden slutter, før den begynder ('slut' ligger før 'start').")
-        for dato in (self.start, self.slut):
-            if dato is not None and (error := _first_day_error(dato, self.praecision)):
-                raise ValueError(error)
-        return self
-
-
-
-class Budget(Model):
-    beloeb: int = Field(ge=0, le=TAL_GRAENSE, description="Beløbet i hele kroner, uden punktummer: 3750000.")
-    tekst: Tekst = Field(description="Hvad beløbet dækker, og hvem det kommer fra.")
-    kilder: list[KildeRef] = kilder_field()
+from .values import STATUS, Budget, Milepael, Periode, Status
 
 
 class Projekt(Model):
@@ -66,9 +25,9 @@ class Aktivitet(Model):
     id: Id
     titel: Tekst
     beskrivelse: MarkdownTekst
-    status: Literal["planlagt", "afproevning", "i-drift", "afsluttet"] | None = Field(
-        None, description="Hvor langt aktiviteten var nået ifølge kilderne: 'planlagt', 'afproevning', "
-                          "'i-drift' eller 'afsluttet'.")
+    status: Status | None = Field(
+        None, description="Hvor langt aktiviteten var nået ifølge kilderne: "
+                          + ", ".join(f"'{s}'" for s in list(STATUS)[:-1]) + f" eller '{list(STATUS)[-1]}'.")
     status_pr: datetime.date | None = Field(
         None, description="Datoen på den kilde, status stammer fra, ÅÅÅÅ-MM-DD; skal med, når 'status' er sat. "
                           "Vises som måned og år: 'pr. april 2021'.")
@@ -104,23 +63,6 @@ class Tabel(Model):
         min_length=1, description="Én liste pr. række, lige så lang som 'kolonner'.")
     note: Tekst | None = Field(None, description="En kort note under tabellen.")
     kilder: list[KildeRef] = kilder_field()
-
-
-class Milepael(Model):
-    dato: datetime.date = Field(
-        description="Datoen, ÅÅÅÅ-MM-DD. Kendes kun måned, kvartal, halvår eller år, så brug periodens "
-                    "første dag og sæt 'praecision'.")
-    praecision: Praecision = Field(
-        "dag", description="Hvor præcis datoen er: 'dag', 'maaned', 'kvartal', 'halvaar' eller 'aar'.")
-    tekst: Tekst
-    kilder: list[KildeRef] = kilder_field()
-
-    @model_validator(mode="after")
-    def _first_day_of_its_period(self):
-        # The timeline draws an imprecise date as its whole month, quarter, half-year or year.
-        if error := _first_day_error(self.dato, self.praecision):
-            raise ValueError(error)
-        return self
 
 
 class Noegletal(Model):

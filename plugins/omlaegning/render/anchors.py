@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import ContentErrors
-from ..links import ANCHOR
+from ..lockfile import ANCHOR
 from ..locate import error_at_id
 
 

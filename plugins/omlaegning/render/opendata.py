@@ -9,16 +9,14 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from ..handbook import Handbook
-from .afsender import BY_PAGE_KIND
-from ..models import (Fase, Haandbog, Kilde, KildeFil, Kommune, Ordliste, Partnerskab, Princip, Recovery,
-                      Selvevaluering, Udviklingsforloeb, Vejledning)
+from ..kinds import ENTITY_ID, KINDS, Kind, label
+from ..schema import json_schema
 
 FOLDER = "data"
 WHOLE = "omlaegningshaandbogen"
-SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 class Afsendermaerke(BaseModel):
@@ -31,39 +29,24 @@ class Afsendermaerke(BaseModel):
     forklaring: str = Field(description="Hvad mærket betyder for denne slags indhold.")
 
 
-# The page kind each part of the whole file is shown on, for its marker.
-PART_KINDS = {"haandbog": "forside", "kilder": "data", "faser": "fase", "principper": "princip",
-              "recovery": "recovery", "partnerskab": "partnerskab", "udviklingsforloeb": "udviklingsforloeb",
-              "vejledninger": "vejledning", "selvevaluering": "selvevaluering", "ordliste": "ordliste",
-              "kommuner": "kommune"}
+_PARTS = tuple(kind for kind in KINDS if kind.open_data)
 
 
-class AabneData(BaseModel):
-    """Hele Omlægningshåndbogens indhold, valideret: konceptet og kommunernes erfaringer."""
+def _part_type(kind: Kind) -> tuple:
+    content = kind.content
+    if kind.open_data.entities_only:
+        entity_model = content.model.model_fields[content.entities[1]].annotation
+        return (entity_model, Field(description=f"Alle {kind.open_data.part}; andre felter henviser til dem med deres id."))
+    return (list[content.model] if content.one_per_file else content.model, ...)
 
-    model_config = ConfigDict(extra="forbid", title="Omlægningshåndbogen")
 
-    afsender: dict[str, Afsendermaerke] = Field(
+AabneData = create_model(
+    "AabneData", __doc__="Hele Omlægningshåndbogens indhold, valideret: konceptet og kommunernes erfaringer.",
+    __config__=ConfigDict(extra="forbid", title="Omlægningshåndbogen"),
+    afsender=(dict[str, Afsendermaerke], Field(
         description="Hvem indholdet i hver del kommer fra, med delens navn som nøgle: Social- og "
-                    "Boligstyrelsens koncept, håndbogens egen sammenfatning eller kommunens egne oplysninger.")
-    haandbog: Haandbog
-    kilder: list[Kilde] = Field(description="Alle kilder; andre felter henviser til dem med deres id.")
-    faser: list[Fase]
-    principper: list[Princip]
-    recovery: Recovery
-    partnerskab: Partnerskab
-    udviklingsforloeb: Udviklingsforloeb
-    vejledninger: list[Vejledning]
-    selvevaluering: Selvevaluering
-    ordliste: Ordliste
-    kommuner: list[Kommune]
-
-
-# What each schema describes, as a reader of the data would say it.
-SCHEMA_TITLES = {KildeFil: "kilderne", Fase: "en fase", Princip: "et princip",
-                 Recovery: "recovery og rehabilitering", Partnerskab: "partnerskabet",
-                 Udviklingsforloeb: "udviklingsforløbene", Vejledning: "en vejledning", Ordliste: "ordlisten",
-                 Kommune: "en kommunes erfaringer", Selvevaluering: "selvevalueringens udsagn"}
+                    "Boligstyrelsens koncept, håndbogens egen sammenfatning eller kommunens egne oplysninger.")),
+    **{kind.open_data.part: _part_type(kind) for kind in _PARTS})
 
 
 @dataclass(frozen=True)
@@ -79,7 +62,7 @@ def _json(value: object) -> str:
 
 
 def _schema(model: type[BaseModel], title: str) -> str:
-    return _json({"$schema": SCHEMA_DRAFT, **model.model_json_schema(mode="serialization"), "title": title})
+    return _json(json_schema(model.model_json_schema(mode="serialization"), title))
 
 
 def _entity_schema(model: type[BaseModel], title: str) -> str:
@@ -88,46 +71,30 @@ def _entity_schema(model: type[BaseModel], title: str) -> str:
     marker = Afsendermaerke.model_json_schema()
     schema["properties"] = {"afsender": {**marker, "title": "Afsender"}, **schema["properties"]}
     schema["required"] = ["afsender", *schema.get("required", [])]
-    return _json({"$schema": SCHEMA_DRAFT, **schema, "title": title})
+    return _json(json_schema(schema, title))
 
 
-def _marker(kind: str) -> dict[str, str]:
-    return BY_PAGE_KIND[kind].as_data()
+def _whole_part(kind: Kind, value: object) -> object:
+    return getattr(value, kind.content.entities[1]) if kind.open_data.entities_only else value
 
 
 def open_data(handbook: Handbook) -> tuple[list[DataFile], dict[str, str]]:
     """The data files (the whole content first, then one per entity) and the schemas, by path."""
-    whole = AabneData(
-        haandbog=handbook.haandbog, kilder=list(handbook.kilder.values()), faser=handbook.faser,
-        principper=handbook.principper, recovery=handbook.recovery, partnerskab=handbook.partnerskab,
-        udviklingsforloeb=handbook.udviklingsforloeb, vejledninger=handbook.vejledninger,
-        selvevaluering=handbook.selvevaluering,
-        ordliste=handbook.ordliste, kommuner=handbook.kommuner,
-        afsender={part: _marker(kind) for part, kind in PART_KINDS.items()})
+    values = {kind.name: getattr(handbook, kind.content.field) for kind in _PARTS}
+    whole = AabneData(afsender={kind.open_data.part: kind.afsender.as_data() for kind in _PARTS},
+                      **{kind.open_data.part: _whole_part(kind, values[kind.name]) for kind in _PARTS})
     schemas = {f"{FOLDER}/skema/{WHOLE}.schema.json": _schema(AabneData, "Omlægningshåndbogen: hele indholdet")}
     files = [DataFile(f"{FOLDER}/{WHOLE}.json", "Hele håndbogens indhold",
                       f"{FOLDER}/skema/{WHOLE}.schema.json", _json(whole.model_dump(mode="json")))]
-
-    def add(path: str, title: str, model: type[BaseModel], value: BaseModel, kind: str) -> None:
-        schema_path = f"{FOLDER}/skema/{model.__name__.lower()}.schema.json"
-        if schema_path not in schemas:  # one schema per kind, not one per file
-            schemas[schema_path] = _entity_schema(model, f"Omlægningshåndbogen: {SCHEMA_TITLES[model]}")
-        content = {"afsender": _marker(kind), **value.model_dump(mode="json")}
-        files.append(DataFile(f"{FOLDER}/{path}.json", title, schema_path, _json(content)))
-
-    add("kilder", "Kilder", KildeFil, KildeFil(kilder=list(handbook.kilder.values())), PART_KINDS["kilder"])
-    for fase in handbook.faser:
-        add(f"faser/{fase.id}", f"Fase {fase.nummer}: {fase.titel}", Fase, fase, "fase")
-    for princip in handbook.principper:
-        add(f"principper/{princip.id}", f"Princip {princip.nummer}: {princip.titel}", Princip, princip, "princip")
-    add("recovery", handbook.recovery.titel, Recovery, handbook.recovery, "recovery")
-    add("partnerskab", handbook.partnerskab.titel, Partnerskab, handbook.partnerskab, "partnerskab")
-    add("udviklingsforloeb", handbook.udviklingsforloeb.titel, Udviklingsforloeb, handbook.udviklingsforloeb, "udviklingsforloeb")
-    for vejledning in handbook.vejledninger:
-        add(f"vejledninger/{vejledning.id}", f"Vejledning: {vejledning.titel}", Vejledning, vejledning, "vejledning")
-    add("selvevaluering", handbook.selvevaluering.titel, Selvevaluering, handbook.selvevaluering, "selvevaluering")
-    add("ordliste", "Ordliste", Ordliste, handbook.ordliste, "ordliste")
-    for kommune in handbook.kommuner:
-        add(f"kommuner/{kommune.id}", kommune.navn, Kommune, kommune, "kommune")
+    for kind in _PARTS:
+        rule, content = kind.open_data, kind.content
+        if rule.path is None:
+            continue
+        schema_path = f"{FOLDER}/skema/{content.model.__name__.lower()}.schema.json"
+        schemas[schema_path] = _entity_schema(content.model, f"Omlægningshåndbogen: {rule.schema_title}")
+        entities = values[kind.name] if content.one_per_file else [values[kind.name]]
+        for value in entities:
+            path = rule.path.replace(ENTITY_ID, value.id) if content.one_per_file else rule.path
+            data = {"afsender": kind.afsender.as_data(), **value.model_dump(mode="json")}
+            files.append(DataFile(f"{FOLDER}/{path}.json", label(rule.title, value), schema_path, _json(data)))
     return files, schemas
-

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from ..formatting import dato
-from ..links import page_url
+from ..paths import page_url
 from .pages import RenderedHandbook
 
 

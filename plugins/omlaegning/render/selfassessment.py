@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors, format_field
-from ..links import page_url
+from ..paths import page_url
 from ..models import Selvevaluering
 from ..yamlsource import read_again
 

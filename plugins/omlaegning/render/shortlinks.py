@@ -10,9 +10,9 @@ from pathlib import Path
 import segno
 
 from ..errors import ContentErrors
-from ..formatting import dato
 from ..handbook import Handbook
-from ..links import page_url
+from ..kinds import KINDS, label
+from ..paths import page_path, page_url
 from ..locate import error_at_id
 
 
@@ -41,39 +41,22 @@ class ShortLink:
         return page_url(self.page) + (f"#{self.anchor}" if self.anchor else "")
 
 
-def short_links(hb: Handbook, page_path) -> list[ShortLink]:
-    """Every section a presenter may show: phases, principles, values, audiences and their sections,
-    the background pages and information meetings, municipalities and their activities."""
+def short_links(hb: Handbook) -> list[ShortLink]:
+    """Every section a presenter may show, as each kind's entry in kinds.KINDS says: its pages and the
+    sections on them (values, audiences' sections, information meetings, activities)."""
     links = []
-
-    def add(key, kind, entity_id, anchor, title, group, source):
-        links.append(ShortLink(key, page_path(kind, entity_id), anchor, title, group, source))
-
-    for f in hb.faser:
-        add(f.id, "fase", f.id, "", f"Fase {f.nummer}: {f.titel}", "faser", hb.file_of("fase", f.id))
-    for p in hb.principper:
-        add(p.id, "princip", p.id, "", f"{p.nummer}. {p.titel}", "principper", hb.file_of("princip", p.id))
-    recovery = hb.file_of("recovery")
-    add("recovery", "recovery", "", "", hb.recovery.titel, "baggrund", recovery)
-    for v in hb.recovery.vaerdier:
-        add(v.id, "recovery", "", v.id, f"Recovery-værdi: {v.titel}", "baggrund", recovery)
-    add("partnerskab", "partnerskab", "", "", hb.partnerskab.titel, "baggrund", hb.file_of("partnerskab"))
-    forloeb = hb.file_of("udviklingsforloeb")
-    add("udviklingsforloeb", "udviklingsforloeb", "", "", hb.udviklingsforloeb.titel, "baggrund", forloeb)
-    for m in hb.udviklingsforloeb.informationsmoeder:
-        add(m.id, "udviklingsforloeb", "", m.id, f"{m.titel} {dato(m.dato)}", "baggrund", forloeb)
-    for v in hb.vejledninger:
-        source = hb.file_of("vejledning", v.id)
-        add(v.id, "vejledning", v.id, "", f"Vejledning: {v.titel}", "vejledning", source)
-        for a in v.afsnit:
-            add(f"{v.id}-{a.id}", "vejledning", v.id, a.id, f"{v.titel}: {a.titel}", "vejledning", source)
-    add("selvevaluering", "selvevaluering", "", "", hb.selvevaluering.titel, "vejledning",
-        hb.file_of("selvevaluering"))
-    for k in hb.kommuner:
-        source = hb.file_of("kommune", k.id)
-        add(k.id, "kommune", k.id, "", k.navn, "kommuner", source)
-        for a in k.aktiviteter:
-            add(f"{k.id}-{a.id}", "kommune", k.id, a.id, f"{k.navn}: {a.titel}", "kommuner", source)
+    for kind in KINDS:
+        if not kind.short_links:
+            continue
+        rule, content = kind.short_links, kind.content
+        for value in getattr(hb, content.field) if content.one_per_file else [getattr(hb, content.field)]:
+            entity_id = value.id if content.one_per_file else ""
+            source = hb.file_of(content.name, entity_id)
+            page = page_path(kind.name, entity_id)
+            links.append(ShortLink(entity_id or kind.name, page, "", label(rule.title, value), rule.group, source))
+            for section in getattr(value, rule.sections) if rule.sections else []:
+                key = f"{entity_id}-{section.id}" if entity_id else section.id
+                links.append(ShortLink(key, page, section.id, rule.section_title(value, section), rule.group, source))
     _require_unique(links, hb.root)
     return links
 

@@ -1,4 +1,5 @@
-"""Check every internal link and anchor in a built site: links on slides and pages must never break."""
+"""For the tests: check every internal link and anchor in a built site (links on slides and pages must never
+break). The build itself refuses broken links in the Markdown (internal_links.py); this reads the HTML."""
 from __future__ import annotations
 
 import posixpath

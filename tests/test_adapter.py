@@ -1,0 +1,229 @@
+"""The MkDocs adapter, event by event, in-process: each event called as MkDocs calls it, on a plugin
+configured from the project's own mkdocs.yml with the minimal fixture as its content."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, get_files
+
+from helpers import PUBLIC_URL, REPO
+from omlaegning.formatting import dato
+from omlaegning.mkdocs_adapter.plugin import OmlaegningPlugin
+from omlaegning.paths import page_path
+from omlaegning.render.text import escaped_nav
+
+
+def _plugin(root, tmp_path, command="build"):
+    """A new plugin with `root` as its content, started for `command`, and the project's mkdocs.yml."""
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    # As while MkDocs runs one of its events (File.generated records who made the file).
+    config.plugins._current_plugin = "omlaegning"
+    # Not the instance in config.plugins: MkDocs keeps that one across loads, and with it the last good pages.
+    plugin = OmlaegningPlugin()
+    plugin.load_config({"content_root": str(root)})
+    plugin.on_startup(command=command, dirty=False)
+    return plugin, config
+
+
+@pytest.fixture
+def configured(minimal, tmp_path):
+    plugin, config = _plugin(minimal.root, tmp_path)
+    return plugin, plugin.on_config(config)
+
+
+# --- on_startup: what each MkDocs command makes of the build ----------------------------------------
+
+@pytest.mark.parametrize("command, serving, atomic", [
+    ("build", False, True),
+    ("gh-deploy", False, True),
+    ("serve", True, False),
+])
+def test_on_startup(minimal, tmp_path, command, serving, atomic):
+    plugin, _ = _plugin(minimal.root, tmp_path, command)
+    assert (plugin.serving, plugin.atomic) == (serving, atomic)
+
+
+def test_without_on_startup_a_build_is_neither_served_nor_atomic():
+    plugin = OmlaegningPlugin()
+    assert (plugin.serving, plugin.atomic, plugin.rendered, plugin.problems) == (False, False, None, None)
+
+
+# --- on_config ------------------------------------------------------------------------------------
+
+def test_on_config_builds_beside_the_site_and_puts_the_generated_sections_first(configured, tmp_path):
+    plugin, config = configured
+    assert config.site_dir == str(tmp_path / ".site.bygges")
+    assert plugin.site_dir == tmp_path / "site"
+    generated = escaped_nav(plugin.rendered.nav)
+    assert config.nav[:len(generated) - 1] == generated[:-1]
+    # mkdocs.yml's hand-written pages about the handbook join its generated last section.
+    (title, last), = generated[-1].items()
+    assert config.nav[len(generated) - 1][title][:len(last)] == last
+    assert len(config.nav[len(generated) - 1][title]) > len(last)
+    assert {"1. Start": page_path("fase", "start")} in config.nav[1]["Faser"]
+
+
+def test_on_config_leaves_the_environment_alone(minimal, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    plugin, config = _plugin(minimal.root, tmp_path)
+    plugin.on_config(config)
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_on_config_stops_a_build_with_the_danish_report(minimal, tmp_path, capsys):
+    minimal.replace("concept/faser/slut.yaml", "nummer: 2", "nummer: nul")
+    plugin, config = _plugin(minimal.root, tmp_path, "build")
+    with pytest.raises(SystemExit) as stop:
+        plugin.on_config(config)
+    assert stop.value.code == 1
+    assert "concept/faser/slut.yaml:2:9: felt 'nummer'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("good_first, shown", [
+    (True, "the last good pages with the errors on top"),
+    (False, "a page with the errors"),
+])
+def test_on_config_under_serve_keeps_the_preview_going(minimal, tmp_path, good_first, shown):
+    plugin, config = _plugin(minimal.root, tmp_path, "serve")
+    if good_first:
+        plugin.on_config(config)
+        good = plugin.rendered
+    minimal.replace("concept/faser/slut.yaml", "nummer: 2", "nummer: nul")
+    plugin.on_config(config)
+    if good_first:
+        assert plugin.rendered is good and plugin.problems.errors[0].file == "concept/faser/slut.yaml"
+    else:
+        assert [p.path for p in plugin.rendered.pages] == ["index.md"] and plugin.problems is None
+        assert "concept/faser/slut.yaml:2:9" in plugin.rendered.pages[0].markdown
+
+
+# --- on_files -------------------------------------------------------------------------------------
+
+def test_on_files_adds_every_page_with_its_edit_target_and_every_extra_file(configured):
+    plugin, config = configured
+    files = plugin.on_files(get_files(config), config=config)
+    assert "omlaegning:pladsholder" not in files.get_file_from_path("index.md").content_string
+    for page in plugin.rendered.pages:
+        added = files.get_file_from_path(page.path)
+        assert added.content_string == page.markdown
+        # The edit button opens the page's YAML file or folder, which lie outside docs/.
+        assert (Path(config.docs_dir) / added.edit_uri).resolve() == (plugin.root / page.edit_target).resolve()
+        assert added.edit_uri.endswith("/") == page.edit_target.endswith("/")
+    assert set(plugin.rendered.extra_files()) <= {f.dest_uri for f in files}
+
+
+@pytest.mark.parametrize("written, message", [
+    ("faser/start.md", "docs/faser/start.md har samme sti som en side, håndbogen laver ud fra YAML"),
+    ("l/kort.json", "l/kort.json findes allerede; håndbogen laver selv en fil med den sti."),
+])
+def test_on_files_refuses_a_file_in_the_place_of_a_generated_one(configured, written, message):
+    plugin, config = configured
+    files = get_files(config)
+    files.append(File.generated(config, written, content="x"))
+    with pytest.raises(PluginError, match=message):
+        plugin.on_files(files, config=config)
+
+
+# --- page events ----------------------------------------------------------------------------------
+
+def _page(src_uri="faser/start.md", edit_url=None, edit_uri=None):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, edit_uri=edit_uri), edit_url=edit_url,
+                           update_date="2000-01-01")
+
+
+def test_on_pre_page_dates_every_page_from_the_edition(configured):
+    plugin, config = configured
+    page = plugin.on_pre_page(_page(), config=config, files=None)
+    assert page.update_date == plugin.edition.isoformat()
+
+
+@pytest.mark.parametrize("html, src_uri, kept, removed", [
+    ("<p>Tekst</p><script>alert(1)</script>", "faser/start.md", "<p>Tekst</p>", "<script"),
+    ('<form><input type="radio" name="a"></form>', page_path("selvevaluering"), "<input", ""),
+    ('<form><input type="radio" name="a"></form>', "faser/start.md", "", "<input"),
+    ("<p>Bevilget 3.750.000 kr.</p>", "faser/start.md", "3.750.000&nbsp;kr.", "3.750.000 kr."),
+])
+def test_on_page_content_cleans_every_page(configured, html, src_uri, kept, removed):
+    plugin, config = configured
+    out = plugin.on_page_content(html, page=_page(src_uri), config=config, files=None)
+    assert kept in out
+    assert not removed or removed not in out
+
+
+@pytest.mark.parametrize("event, name, policed", [
+    ("on_post_page", None, True),
+    ("on_post_template", "404.html", True),
+    ("on_post_template", "sitemap.xml", False),
+])
+def test_html_output_carries_the_content_security_policy(configured, event, name, policed):
+    plugin, config = configured
+    output = "<html><head><title>x</title></head><body></body></html>"
+    if event == "on_post_page":
+        out = plugin.on_post_page(output, page=_page(), config=config)
+    else:
+        out = plugin.on_post_template(output, template_name=name, config=config)
+    assert ('http-equiv="Content-Security-Policy"' in out) is policed
+
+
+def test_on_page_markdown_puts_the_errors_on_top_only_while_there_are_any(minimal, tmp_path):
+    plugin, config = _plugin(minimal.root, tmp_path, "serve")
+    plugin.on_config(config)
+    assert plugin.on_page_markdown("# Side", page=_page(), config=config, files=None) == "# Side"
+    minimal.replace("concept/faser/slut.yaml", "nummer: 2", "nummer: nul")
+    plugin.on_config(config)
+    shown = plugin.on_page_markdown("# Side", page=_page(), config=config, files=None)
+    assert shown.endswith("# Side") and "concept/faser/slut.yaml" in shown
+
+
+@pytest.mark.parametrize("edit_uri, edit_url, expected", [
+    ("../concept/principper/", "https://example.org/r/edit/main/concept/principper/",
+     "https://example.org/r/tree/main/concept/principper/"),
+    ("../concept/faser/start.yaml", "https://example.org/r/edit/main/concept/faser/start.yaml",
+     "https://example.org/r/edit/main/concept/faser/start.yaml"),
+])
+def test_on_page_context_opens_a_folder_to_choose_a_file_in(configured, edit_uri, edit_url, expected):
+    plugin, config = configured
+    page = _page("faser/start.md", edit_url, edit_uri)
+    context = plugin.on_page_context({}, page=page, config=config, nav=None)
+    assert page.edit_url == expected
+    assert context["udskrift"].edition == dato(plugin.edition)
+    assert context["udskrift"].address == PUBLIC_URL + "/l/start/"  # the page's short link, for the printout
+
+
+# --- on_post_build and on_build_error: the atomic swap ---------------------------------------------
+
+@pytest.mark.parametrize("had_site", [True, False])
+def test_on_post_build_swaps_the_complete_site_in(configured, tmp_path, had_site):
+    plugin, config = configured
+    if had_site:
+        (tmp_path / "site").mkdir()
+        (tmp_path / "site" / "old.html").write_text("old")
+    plugin.building.mkdir()
+    (plugin.building / "index.html").write_text("new")
+    plugin.on_post_build(config=config)
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
+    assert not plugin.building.exists() and not (tmp_path / ".site.gammel").exists()
+
+
+def test_on_build_error_leaves_the_published_site_as_it_was(configured, tmp_path):
+    plugin, config = configured
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "old.html").write_text("old")
+    plugin.building.mkdir()
+    plugin.on_build_error(error=RuntimeError("x"))
+    assert not plugin.building.exists() and (tmp_path / "site" / "old.html").read_text() == "old"
+
+
+# --- on_serve -------------------------------------------------------------------------------------
+
+def test_on_serve_watches_the_content_folders(configured, minimal):
+    plugin, config = configured
+    watched = []
+    server = SimpleNamespace(watch=watched.append)
+    assert plugin.on_serve(server, config=config, builder=None) is server
+    assert watched == [str(minimal.root / "concept"), str(minimal.root / "data")]

@@ -1,0 +1,139 @@
+"""The registry of kinds (kinds.py), and CONTRIBUTING.md's recipe for a new page kind followed to the letter.
+
+The recipe runs in a copy of the project: a model, a template, one registry entry, a fixture and its
+tests; the new kind's own tests then pass there, with its page, navigation entry, open data, short
+link and editors' schema all coming from the entry.
+"""
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from helpers import REPO
+from omlaegning.kinds import KINDS, NAV_SECTIONS
+from omlaegning.render.environment import TEMPLATES
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k.page], ids=lambda k: k.name)
+def test_each_page_kind_has_its_template_a_marker_and_a_navigation_section(kind):
+    assert (TEMPLATES / kind.template).is_file()
+    assert kind.afsender is not None
+    assert kind.page.nav in NAV_SECTIONS
+
+
+MODEL = '''\
+"""concept/tjeklister/<id>.yaml."""
+from pydantic import Field
+
+from .base import Id, KildeRef, MarkdownTekst, Model, Tekst, kilder_field
+
+
+class Tjekliste(Model):
+    """En tjekliste til et trin i omlægningen."""
+
+    id: Id
+    nummer: int = Field(ge=1, le=20, description="Tjeklistens plads i rækkefølgen.")
+    titel: Tekst
+    intro: MarkdownTekst
+    punkter: list[Tekst] = Field(min_length=1, description="Punkterne på listen.")
+    kilder: list[KildeRef] = kilder_field()
+'''
+
+TEMPLATE = '''\
+{% import "_faelles.md.j2" as f with context %}
+# {{ tjekliste.titel }} {#{{ tjekliste.id }}}
+
+{{ tjekliste.intro | md }}
+
+{% for punkt in tjekliste.punkter %}
+- {{ punkt }}
+{% endfor %}
+
+{{ f.sidefod() }}
+'''
+
+IMPORT = "from .models.tjekliste import Tjekliste\n"
+
+ENTRY = '''\
+    Kind("tjekliste", Afsender("haandbog", HAANDBOG, "Skrevet af håndbogen ud fra kilderne nederst."),
+         Content("tjekliste", "concept/tjeklister/*.yaml", Tjekliste, "tjeklister"),
+         Page("tjeklister/{id}.md", lambda t: t.titel, "Værktøjer"),
+         OpenData("tjeklister", "tjeklister/{id}", lambda t: t.titel, "en tjekliste"),
+         ShortLinks("vejledning", lambda t: f"Tjekliste: {t.titel}")),
+'''
+
+FIXTURE = '''\
+id: tjek-start
+nummer: 1
+titel: Før første møde
+intro: Det, der skal være på plads.
+punkter: [Ledelsen har besluttet, Datoen er sat]
+kilder: [kilde-a]
+'''
+
+OWN_TESTS = '''\
+import json
+
+import pytest
+
+from helpers import FIXTURES
+from omlaegning.errors import ContentErrors
+from omlaegning.loader import load_handbook
+from omlaegning.render import render_handbook
+from omlaegning.schema import schemas
+
+
+def test_the_checklist_gets_its_page_navigation_open_data_short_link_and_schema(minimal):
+    rendered = render_handbook(load_handbook(minimal.root))
+    page = next(p for p in rendered.pages if p.path == "tjeklister/tjek-start.md")
+    assert page.title == "Før første møde"
+    assert page.markdown.startswith("# Før første møde {#tjek-start}\\n\\n<p class=\\"afsender afsender-haandbog\\">")
+    assert "- Ledelsen har besluttet\\n" in page.markdown
+    assert page.sources == ("concept/tjeklister/tjek-start.yaml",)
+    tools = next(entry["Værktøjer"] for entry in rendered.nav if "Værktøjer" in entry)
+    assert {"Før første møde": "tjeklister/tjek-start.md"} in tools
+    own = json.loads(rendered.assets["data/tjeklister/tjek-start.json"])
+    assert own["afsender"]["id"] == "haandbog" and own["punkter"] == ["Ledelsen har besluttet", "Datoen er sat"]
+    whole = json.loads(rendered.assets["data/omlaegningshaandbogen.json"])
+    assert [t["id"] for t in whole["tjeklister"]] == ["tjek-start"]
+    assert any(s.path == "/l/tjek-start/" and s.target == "/tjeklister/tjek-start/" for s in rendered.short_links)
+    assert "punkter" in schemas()["tjekliste.schema.json"]["properties"]
+
+
+def test_a_checklist_without_points_is_a_danish_error_at_its_line(minimal):
+    minimal.replace("concept/tjeklister/tjek-start.yaml", "punkter: [Ledelsen har besluttet, Datoen er sat]",
+                    "punkter: []")
+    with pytest.raises(ContentErrors) as error:
+        load_handbook(minimal.root)
+    assert [str(e) for e in error.value.errors] == [
+        "concept/tjeklister/tjek-start.yaml:5:10: felt 'punkter': Listen må ikke være tom; den skal have mindst ét punkt."]
+'''
+
+
+@pytest.mark.slow  # a copy of the project and a pytest run in it: about 15 seconds
+def test_the_recipe_adds_a_page_kind_in_five_files(tmp_path):
+    project = tmp_path / "projekt"
+    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "build", "__pycache__", ".pytest_cache", ".hypothesis"))
+    kinds = project / "plugins/omlaegning/kinds.py"
+    registry = kinds.read_text(encoding="utf-8")
+    assert registry.count("\n)\n\nBY_NAME") == 1, "KINDS must end where the recipe appends"
+    registry = registry.replace("\nENTITY_ID = ", f"\n{IMPORT}\nENTITY_ID = ", 1)
+    written = {
+        "plugins/omlaegning/models/tjekliste.py": MODEL,
+        "plugins/omlaegning/render/templates/tjekliste.md.j2": TEMPLATE,
+        "plugins/omlaegning/kinds.py": registry.replace("\n)\n\nBY_NAME", f"\n{ENTRY})\n\nBY_NAME"),
+        "tests/fixtures/minimal/concept/tjeklister/tjek-start.yaml": FIXTURE,
+        "tests/test_tjekliste.py": OWN_TESTS,
+    }
+    for name, text in written.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", "tests/test_tjekliste.py"],
+        cwd=project, capture_output=True, text=True, timeout=300,
+        # The copy's code, not this checkout's installed one.
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project / "plugins"), "PYTHONDONTWRITEBYTECODE": "1"})
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "2 passed" in result.stdout
