@@ -132,7 +132,7 @@ def test_on_files_refuses_a_file_in_the_place_of_a_generated_one(configured, wri
 # --- page events ----------------------------------------------------------------------------------
 
 def _page(src_uri="faser/start.md", edit_url=None, edit_uri=None):
-    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, edit_uri=edit_uri), edit_url=edit_url,
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, edit_uri=edit_uri), edit_url=edit_url, toc=[],
                            update_date="2000-01-01")
 
 

@@ -47,13 +47,18 @@ def test_a_cell_links_each_activity_that_shows_the_principle_by_its_number(minim
     principles = md.split("## Principper i praksis", 1)[1].split("## Faser", 1)[0]
     testby = re.search(r'<tr>\n<th scope="row"><a href="\.\./kommuner/testby/">Testby Kommune</a></th>\n(.*?)</tr>',
                        principles, re.S).group(1)
-    cells = re.findall(r"<td>(.*?)</td>", testby)
-    # Column 1 is alpha, which 'en-indgang' shows; beta has none.
-    assert cells == ['<a href="../kommuner/testby/#en-indgang">1<span class="visuelt-skjult">: Én indgang</span></a>',
-                     '<span aria-hidden="true">–</span><span class="visuelt-skjult">ingen</span>']
+    cells = re.findall(r"<td(?: class=\"tom\")?>(.*?)</td>", testby)
+    # Column 1 is alpha, which 'en-indgang' shows; beta has none. Each cell also names its column and
+    # the activity, which a phone shows (the stylesheet leaves them to screen readers on a wide screen).
+    alpha, beta = (re.sub(r"<span class=\"kolonne-navn\">[^<]*</span>", "", cell) for cell in cells)
+    assert alpha == ('<a class="aktivitet" href="../kommuner/testby/#en-indgang"><span class="aktivitet-nr">1</span>'
+                     '<span class="visuelt-skjult">: </span><span class="aktivitet-navn">Én indgang</span></a>')
+    assert beta == '<span aria-hidden="true">–</span><span class="visuelt-skjult">ingen</span>'
+    assert [re.search(r'<span class="kolonne-navn">([^<]*)</span>', cell).group(1)[:3] for cell in cells] == ["1. ", "2. "]
+    assert '<td class="tom">' in testby
     assert '<td colspan="2">Kilderne beskriver ingen aktiviteter.</td>' in principles
     totals = principles.split("Kommuner med eksempler</th>", 1)[1]
-    assert re.findall(r"<td>(\d+)</td>", totals) == ["1", "0"]
+    assert re.findall(r'<span class="antal">(\d+)</span></td>', totals) == ["1", "0"]
     assert '<caption id="matrix-principper-titel">Kommunernes aktiviteter fordelt på de otte principper</caption>' \
         in principles
 
@@ -64,13 +69,14 @@ def test_the_number_in_the_matrix_is_the_number_on_the_municipality_page(minimal
         "    kilder: [kilde-b]\ntal:\n"))
     pages = {p.path: p.markdown for p in rendered(minimal).pages}
     assert "### Anden aktivitet {#anden}\n\n*Aktivitet 2*\n" in pages["kommuner/testby.md"]
-    assert '<a href="../kommuner/testby/#anden">2<span class="visuelt-skjult">: Anden aktivitet</span></a>' in \
+    assert ('<a class="aktivitet" href="../kommuner/testby/#anden"><span class="aktivitet-nr">2</span>'
+            '<span class="visuelt-skjult">: </span><span class="aktivitet-navn">Anden aktivitet</span></a>') in \
         pages["sammenligning.md"]
 
 
 def test_the_built_matrix_is_an_accessible_table(built_site):
     html = (built_site / "sammenligning" / "index.html").read_text(encoding="utf-8")
-    tables = re.findall(r"<table>.*?</table>", html, re.S)
+    tables = re.findall(r'<table class="matrix-tabel">.*?</table>', html, re.S)
     assert len(tables) == 2
     for found, columns in zip(tables, (8, 6)):
         assert re.search(r"<caption id=\"matrix-\w+-titel\">Kommunernes aktiviteter fordelt på", found)
@@ -290,7 +296,7 @@ def test_text_with_markup_characters_stays_text_in_the_matrix_and_the_figures(mi
     md = next(p.markdown for p in result.pages if p.path == "sammenligning.md")
     escaped = "Å &amp; &quot;B&quot; *c* _d_ {: onclick=x} | e"
     assert f'<a href="../kommuner/testby/">{escaped}</a>' in md
-    assert f'<span class="visuelt-skjult">: {escaped}</span>' in md
+    assert f'<span class="aktivitet-navn">{escaped}</span>' in md
     for path in ("figurer/kommuner/testby/tidslinje.svg", "figurer/kommuner/testby/borgere.svg"):
         svg = ET.fromstring(result.assets[path])  # still well-formed XML
         texts = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text")] + [svg.find(f"{SVG}title").text]

@@ -24,7 +24,7 @@ from .kinds import CONTENT_DIRS
 from .history import read_history
 from .loader import load_handbook
 from .render import render_handbook
-from .render.text import escaped_nav
+from .render.text import escaped_nav, no_break_spaces
 
 PLUGIN_NAME = "omlaegning"
 # Written into every export with the list of files it wrote: a later export only ever replaces a
@@ -89,6 +89,16 @@ def _without_plugin(plugins: list) -> list:
     return [p for p in plugins if (p if isinstance(p, str) else next(iter(p))) != PLUGIN_NAME]
 
 
+# The export's Markdown holds no-break spaces ("§ 85"), which Zensical's search (0.0.73) does not split
+# words at: its own separator, with the no-break space and the entity its index writes for it in titles.
+SEARCH_SEPARATOR = r'[\s\u00a0\-_,:!=\[\]()"`/]+|\.(?!\d)|&nbsp;'
+
+
+def _with_search_separator(plugins: list) -> list:
+    return [{"search": {**(p.get("search") or {} if isinstance(p, dict) else {}), "separator": SEARCH_SEPARATOR}}
+            if (p if isinstance(p, str) else next(iter(p))) == "search" else p for p in plugins]
+
+
 # Overrides written against Material's own templates (its header, navigation and search markup, for the
 # Nu HTML Checker); other site tools have templates of their own, which these would break.
 MATERIAL_ONLY = frozenset({"base.html", "partials/header.html", "partials/nav-item.html", "partials/search.html"})
@@ -130,7 +140,8 @@ def export_files(root: Path) -> tuple[dict[str, bytes], int]:
         edit = edit_url(config, from_docs) if from_docs else None
         if edit and from_docs.endswith("/"):  # a folder is opened for browsing, not editing
             edit = edit.replace("/edit/", "/tree/", 1)
-        files[f"docs/{page.path}"] = _page(page.markdown, edit).encode("utf-8")
+        # Other tools have no plugin to put the no-break spaces into the HTML, so the Markdown carries them.
+        files[f"docs/{page.path}"] = _page(no_break_spaces(page.markdown), edit).encode("utf-8")
     for path, text in rendered.extra_files().items():
         files[f"docs/{path}"] = text.encode("utf-8")
     theme = config.get("theme")
@@ -142,7 +153,7 @@ def export_files(root: Path) -> tuple[dict[str, bytes], int]:
         files[f"{theme['custom_dir']}/partials/actions.html"] = ACTIONS_PARTIAL.encode("utf-8")
     config["docs_dir"] = "docs"
     config["nav"] = escaped_nav(rendered.nav) + list(config.get("nav") or [])
-    config["plugins"] = _without_plugin(config.get("plugins", []))
+    config["plugins"] = _with_search_separator(_without_plugin(config.get("plugins", [])))
     config["edit_uri"] = ""  # the edit addresses are in each page's front matter
     files["mkdocs.yml"] = yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")
     return files, len(rendered.pages)

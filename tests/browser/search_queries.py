@@ -80,6 +80,52 @@ QUERIES = [
     ("hvad siger serviceloven om bostøtte", "/ordliste/"),
     ("sagsbehandleren", "/vejledning/myndighed/"),
     ("principperne", "/principper/"),
+    # Whole questions whose answer a page's search keywords (soegeord) or the glossary's other words name.
+    ("hvordan kommer vi i gang", "/faser/forankring/"),
+    ("hvor skal vi starte", "/faser/forankring/"),
+    ("hvad er det første skridt", "/faser/forankring/"),
+    ("hvordan begynder vi", "/faser/forankring/"),
+    ("hvordan kommer man sig", "/recovery/"),
+    ("hvad er et implementeringsteam", "/ordliste/"),
+    ("hvordan måler vi udgangspunktet", "/faser/analyse/"),
+    ("hvem skal sidde i implementeringsteamet", "/vejledning/strategisk-ledelse/"),
+    ("hvad er peer-støtte", "/ordliste/"),
+    ("hvad gør myndigheden", "/vejledning/myndighed/"),
+    ("hvordan arbejder vi med frivillige", "/vejledning/samarbejdspartnere/"),
+    ("hvad er et værested", "/ordliste/"),
+    # Money: the partnership's economy section, the overview with every budget, a municipality's own page.
+    ("hvor mange penge fik kommunerne", "/kommuner/"),
+    ("hvad kostede projektet i herning", "/kommuner/herning/"),
+    ("herning budget", "/kommuner/herning/"),
+    ("randers budget", "/kommuner/randers/"),
+    ("tilskud", "/partnerskab/"),
+    ("pris", "/partnerskab/"),
+    ("udgifter", "/partnerskab/"),
+    ("penge", "/partnerskab/"),
+    # More sections and paragraph letters, typed in every way.
+    ("§81", "/ordliste/"),
+    ("§ 81", "/ordliste/"),
+    ("§§82", "/ordliste/"),
+    ("§ 107", "/ordliste/"),
+    ("paragraf 85", "/ordliste/"),
+    ("§ 82 b", "/ordliste/"),
+    ("82b", "/ordliste/"),
+    ("82 a", "/ordliste/"),
+    ("§ 82 c", "/ordliste/"),
+    # More words without æ, ø and å.
+    ("oekonomi", "/partnerskab/"),
+    ("okonomi", "/partnerskab/"),
+    ("udviklingsforlob", "/udviklingsforloeb/"),
+    ("informationsmoede", "/udviklingsforloeb/"),
+    ("referencenetvaerk", "/partnerskab/"),
+    ("netvaerk", "/principper/netvaerk-faellesskaber/"),
+    # Single words the glossary explains but a page is about: that page comes before the glossary
+    # (test_search.py checks the order for every single word in this table).
+    ("referencenetværk", "/partnerskab/"),
+    ("netværk", "/principper/netvaerk-faellesskaber/"),
+    ("myndighed", "/vejledning/myndighed/"),
+    ("peer", "/vejledning/tilbud/"),
+    ("recovery college", "/ordliste/"),
     # Names and pages.
     ("implementeringsteam", "/kommuner/randers/"),
     ("ungecenteret", "/kommuner/randers/"),
@@ -101,9 +147,14 @@ def material_top(page, base_url, query: str, count: int = 3) -> list[str]:
     page.keyboard.type(query)
     page.wait_for_function(f"() => /^(\\d+ resultater|1 resultat|Ingen resultater fundet)$/.test({meta})")
     page.wait_for_function(f"() => {meta} === 'Ingen resultater fundet' || document.querySelector('.md-search-result__item')")
-    page.wait_for_timeout(200)  # the last keystroke's results replace the previous ones
-    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
-                                      "links => links.map(a => a.getAttribute('href'))")
+    # Each keystroke is a query of its own, and a busy worker answers them late: the list is read once
+    # it has stopped changing, so it is the last keystroke's.
+    hrefs, previous = None, []
+    while hrefs != previous:
+        previous = hrefs
+        page.wait_for_timeout(250)
+        hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
+                                          "links => links.map(a => a.getAttribute('href'))")
     pages = [href.split("?")[0].split("#")[0].replace(base_url, "") for href in hrefs]
     return list(dict.fromkeys(pages))[:count]
 

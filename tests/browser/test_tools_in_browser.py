@@ -31,7 +31,13 @@ ZENSICAL_MISSES = {
     "hvad er recovery", "hvad er en recoveryskole", "hvad er vum", "hvad gør sagsbehandleren",
     "hvordan inddrager vi de pårørende", "hvad kan frivillige bidrage med", "hvornår er der informationsmøde",
     "hvordan sætter ledelsen retningen", "hvad kan borgeren forvente", "hvad siger serviceloven om bostøtte",
-    "sagsbehandleren", "principperne",
+    "sagsbehandleren", "principperne", "informationsmoede", "netvaerk",
+    # Questions answered through the pages' search keywords and the glossary's other words, and single words
+    # whose page comes before the glossary: soegning.js orders Material's results, which Zensical does not have.
+    "hvordan kommer vi i gang", "hvad er det første skridt", "hvordan begynder vi", "hvordan kommer man sig",
+    "hvad er et implementeringsteam", "hvordan måler vi udgangspunktet", "hvem skal sidde i implementeringsteamet",
+    "hvad er peer-støtte", "hvad gør myndigheden", "hvordan arbejder vi med frivillige", "hvad er et værested",
+    "hvor mange penge fik kommunerne", "hvad kostede projektet i herning", "peer",
     # Zensical ranks the municipalities' own pages above the overview with their budgets.
     "budget",
 }

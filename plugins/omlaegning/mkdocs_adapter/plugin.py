@@ -64,6 +64,12 @@ def _with_written_pages(generated: list[dict], written: list) -> list:
     return nav
 
 
+def _no_break_toc(links) -> None:
+    for link in links:
+        link.title = no_break_spaces(link.title)
+        _no_break_toc(link.children)
+
+
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
     def __init__(self):
         super().__init__()
@@ -159,7 +165,9 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
 
     def on_page_content(self, html, /, *, page, config, files):
         # Every page, hand-written ones too: safety is a property of the output, not of the YAML checks.
-        # No-break spaces go into the text here, after Markdown, where "1. " can no longer start a list.
+        # No-break spaces go into the text here, after Markdown, where "1. " can no longer start a list,
+        # and into the table of contents, which the theme prints from the headings' own titles.
+        _no_break_toc(page.toc)
         return clean(no_break_spaces(html), form=page.file.src_uri in FORM_PAGES)
 
     def on_post_page(self, output, /, *, page, config):

@@ -60,8 +60,9 @@ def no_break_spaces(markdown: str) -> str:
 
 
 def escaped_nav(nav: list) -> list:
-    """MkDocs themes print nav titles as raw HTML; titles from YAML must show as text."""
-    return [{html.escape(title): escaped_nav(target) if isinstance(target, list) else target
+    """MkDocs themes print nav titles as raw HTML; titles from YAML must show as text, and hold together
+    like the pages' text ("§ 85")."""
+    return [{html.escape(no_break_spaces(title)): escaped_nav(target) if isinstance(target, list) else target
              for title, target in item.items()} for item in nav]
 
 
