@@ -154,4 +154,5 @@ def kilder_field(description: str = "Kilder til oplysningerne: id'er fra concept
 
 def soegeord_field():
     return Field(default=[], description="Ord og stavemåder, læsere søger på, og som ikke står i teksten, "
-                                         "fx 'recoveryorienteret'. Vises som søgeord på siden.")
+                                         "fx 'recoveryorienteret' eller 'komme i gang'. Læseren ser dem ikke; "
+                                         "søgningen finder siden på dem.")
