@@ -191,7 +191,8 @@ KINDS: tuple[Kind, ...] = (
          ShortLinks("vejledning", _titel)),
     Kind("data", _DATA, page=Page("data.md", "Åbne data", "Værktøjer", nav_place=3)),
     Kind("tilgaengelighed",
-         Afsender("haandbog", HAANDBOG, "Erklæringen er Social- og Boligstyrelsens egen om håndbogens websted."),
+         Afsender("haandbog", HAANDBOG, "Redaktionens egen erklæring om, hvor tilgængeligt håndbogens "
+                  "websted er; den er ikke en del af konceptet."),
          Content("tilgaengelighed", "concept/tilgaengelighed.yaml", Tilgaengelighed, "tilgaengelighed"),
          Page("tilgaengelighed.md", "Tilgængelighedserklæring", "Om håndbogen", nav_place=1)),
     # After every other page: it lists the pages each change touched.
