@@ -31,7 +31,8 @@ def days_ago(days: int) -> str:
 
 
 def dated(tree, made: str, reviewed: str):
-    tree.replace(T, "udarbejdet: 2026-11-23\nsenest_gennemgaaet: 2026-12-01",
+    """The statement made and reviewed on these days (the fixture's copy is reviewed today)."""
+    tree.replace(T, f"udarbejdet: 2026-11-23\nsenest_gennemgaaet: {TODAY}",
                  f"udarbejdet: {made}\nsenest_gennemgaaet: {reviewed}")
 
 
