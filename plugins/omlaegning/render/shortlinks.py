@@ -81,8 +81,14 @@ def _require_unique(links: list[ShortLink], root: Path) -> None:
 def qr_svg(url: str, title: str, root: Path | None = None) -> str:
     """A QR code as a small, scalable SVG; the same URL always gives the same bytes.
     root: the handbook's folder, whose disk cache keeps the code for the next build."""
-    entry = key(version("segno"), str(QR_MASK), url, title) + ".svg"
+    entry = key(_segno_version(), str(QR_MASK), url, title) + ".svg"
     return DiskCache(root).text("qr", entry, lambda: _draw_qr(url, title))
+
+
+@functools.cache
+def _segno_version() -> str:
+    """Looked up once: importlib.metadata searches every installed package each time (3 ms a call)."""
+    return version("segno")
 
 
 def _draw_qr(url: str, title: str) -> str:
