@@ -30,12 +30,12 @@ def _entries(root, section):
     return sorted((root / CACHE_DIR / section).iterdir())
 
 
-def test_a_second_render_reads_the_cache_and_gives_the_same_files(repo_copy):
-    first = _render(repo_copy.root)
+def test_a_second_render_reads_the_cache_and_gives_the_same_files(minimal):
+    first = _render(minimal.root)
     for section in ("qr", "figurer", "skabeloner"):
-        assert _entries(repo_copy.root, section), section
-    stamps = {p: p.stat().st_mtime_ns for s in ("qr", "figurer", "skabeloner") for p in _entries(repo_copy.root, s)}
-    assert _render(repo_copy.root) == first
+        assert _entries(minimal.root, section), section
+    stamps = {p: p.stat().st_mtime_ns for s in ("qr", "figurer", "skabeloner") for p in _entries(minimal.root, s)}
+    assert _render(minimal.root) == first
     # Read, not written again: every entry is the one the first render left.
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
 
@@ -120,11 +120,11 @@ def test_check_loads_only_what_it_needs():
     assert _imported(run) == []
 
 
-def test_a_build_with_a_warm_cache_loads_no_qr_maker_and_no_pdf_maker(repo_copy):
-    _render(repo_copy.root)  # fills the cache
+def test_a_build_with_a_warm_cache_loads_no_qr_maker_and_no_pdf_maker(minimal):
+    _render(minimal.root)  # fills the cache
     run = ("from omlaegning.mkdocs_adapter.plugin import OmlaegningPlugin\n"
            "from omlaegning.loader import load_handbook\nfrom omlaegning.render import render_handbook\n"
-           f"render_handbook(load_handbook(Path({str(repo_copy.root)!r})), None, {PUBLIC_URL!r})")
+           f"render_handbook(load_handbook(Path({str(minimal.root)!r})), None, {PUBLIC_URL!r})")
     # MkDocs loads babel for its themes' languages before any plugin; the plugin sanitizes every page with nh3.
     before = "import mkdocs.commands.build, mkdocs.config.config_options, mkdocs.plugins, mkdocs.structure.files"
     assert _imported(run, before) == ["nh3"]
