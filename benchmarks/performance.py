@@ -490,10 +490,22 @@ def _wait_for(predicate, limit: float, interval: float = 0.02) -> float | None:
     return None
 
 
+def served_path(config_text: str) -> str:
+    """Where `mkdocs serve` puts the site: under site_url's path (/omlaegningshaandbogen/), or at /."""
+    found = re.search(r"^site_url:\s*(\S+)", config_text, re.MULTILINE)
+    path = urlsplit(found.group(1).strip("'\"")).path if found else ""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def _log_tail(path: Path, lines: int = 30) -> str:
+    return "\n".join(path.read_text().splitlines()[-lines:])
+
+
 def serve_latency(tree: Path, work: Path, edits: int) -> list[float]:
     """Start `mkdocs serve`, save a changed YAML file `edits` times, time each until the page shows it."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}{SERVE_PAGE}"
+    prefix = served_path((tree / "mkdocs.yml").read_text(encoding="utf-8"))
+    url = f"http://127.0.0.1:{port}{prefix}{SERVE_PAGE.lstrip('/')}"
     yaml_file = tree / SERVE_FILE
     original = yaml_file.read_text(encoding="utf-8")
     latencies = []
@@ -503,7 +515,7 @@ def serve_latency(tree: Path, work: Path, edits: int) -> list[float]:
             stdout=log, stderr=subprocess.STDOUT, env=ENV, start_new_session=True)  # its own process group
     try:
         if _wait_for(lambda: "Herning" in _fetch(url), 120, 0.2) is None:
-            raise RuntimeError(f"mkdocs serve svarede ikke:\n{(work / 'serve.log').read_text()}")
+            raise RuntimeError(f"mkdocs serve svarede ikke på {url}:\n{_log_tail(work / 'serve.log')}")
         time.sleep(2)  # let the watcher take its first snapshot
         for number in range(edits):
             marker = f"Maalepunkt{number}x{os.getpid()}"
@@ -511,7 +523,7 @@ def serve_latency(tree: Path, work: Path, edits: int) -> list[float]:
             start = time.perf_counter()
             yaml_file.write_text(changed, encoding="utf-8")
             if _wait_for(lambda: marker in _fetch(url), 60) is None:
-                raise RuntimeError(f"Siden viste ikke ændringen:\n{(work / 'serve.log').read_text()}")
+                raise RuntimeError(f"Siden viste ikke ændringen:\n{_log_tail(work / 'serve.log')}")
             latencies.append(time.perf_counter() - start)
             time.sleep(1.5)  # the next save must not fall into the same rebuild
     finally:

@@ -126,3 +126,13 @@ def test_run_measured_gives_the_peak_memory_of_that_process_not_of_the_one_that_
 def test_run_measured_stops_on_a_failing_command():
     with pytest.raises(RuntimeError, match="fejlede"):
         performance.run_measured([sys.executable, "-c", "raise SystemExit(3)"])
+
+
+@pytest.mark.parametrize("config,path", [
+    ("site_name: X\nsite_url: https://eksempel.dk/haandbog/\n", "/haandbog/"),
+    ("site_url: 'https://eksempel.dk/a/b'\n", "/a/b/"),
+    ("site_url: https://eksempel.dk\n", "/"),
+    ("site_name: X\n", "/"),
+])
+def test_serve_is_measured_where_mkdocs_serves_the_site(config, path):
+    assert performance.served_path(config) == path
