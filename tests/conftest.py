@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, REPO, ContentTree, mkdocs_build, zensical_build
+from helpers import REPO, ContentTree, copy_minimal, mkdocs_build, zensical_build
 from synthetic import copy_handbook
 from sharedbuild import build_seconds, built_once
 from system_packages import ensure_weasyprint
@@ -110,8 +110,7 @@ class _Collect(logging.Handler):
 
 @pytest.fixture
 def minimal(tmp_path) -> ContentTree:
-    shutil.copytree(FIXTURES / "minimal", tmp_path / "minimal")
-    return ContentTree(tmp_path / "minimal")
+    return ContentTree(copy_minimal(tmp_path / "minimal"))
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
 """What the tests share: where things are, a changeable copy of a content tree, a strict build."""
 from __future__ import annotations
 
+import datetime
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +73,13 @@ def zensical_build(root: Path, folder: Path) -> Path:
                                  capture_output=True, text=True))
         assert result.returncode == 0, result.stdout + result.stderr
     return folder / "site"
+
+
+def copy_minimal(target: Path) -> Path:
+    """tests/fixtures/minimal copied to target, its accessibility statement reviewed today: the model
+    refuses a review more than a year old, and a fixture must not expire on its own."""
+    shutil.copytree(FIXTURES / "minimal", target)
+    statement = target / "concept/tilgaengelighed.yaml"
+    statement.write_text(re.sub(r"(?m)^senest_gennemgaaet: .*$", f"senest_gennemgaaet: {datetime.date.today()}",
+                                statement.read_text(encoding="utf-8")), encoding="utf-8")
+    return target

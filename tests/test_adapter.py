@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from mkdocs.config import load_config
@@ -132,8 +133,10 @@ def test_on_files_refuses_a_file_in_the_place_of_a_generated_one(configured, wri
 # --- page events ----------------------------------------------------------------------------------
 
 def _page(src_uri="faser/start.md", edit_url=None, edit_uri=None):
+    # The title as MkDocs holds it: escaped by the navigation (render/text.escaped_nav).
     return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, edit_uri=edit_uri), edit_url=edit_url, toc=[],
-                           update_date="2000-01-01")
+                           update_date="2000-01-01", title="Start &amp; slut",
+                           canonical_url="https://example.org/h/faser/start/", abs_url="/h/faser/start/")
 
 
 def test_on_pre_page_dates_every_page_from_the_edition(configured):
@@ -193,6 +196,23 @@ def test_on_page_context_opens_a_folder_to_choose_a_file_in(configured, edit_uri
     assert page.edit_url == expected
     assert context["udskrift"].edition == dato(plugin.edition)
     assert context["udskrift"].address == PUBLIC_URL + "/l/start/"  # the page's short link, for the printout
+
+
+def test_on_page_context_gives_the_footer_this_pages_feedback_link(configured):
+    plugin, config = configured
+    github = plugin.on_page_context({}, page=_page(), config=config, nav=None)["tilbagemelding"].github
+    fields = parse_qs(urlsplit(github).query)
+    assert github.startswith(config.repo_url.rstrip("/") + "/issues/new?")
+    assert fields["title"] == ["Fejl på siden: Start & slut"]
+    assert "Adresse: https://example.org/h/faser/start/\n" in fields["body"][0]
+
+
+def test_a_was_address_that_is_not_https_stops_the_build(minimal, tmp_path):
+    plugin, config = _plugin(minimal.root, tmp_path)
+    config.extra["was_url"] = "was.digst.dk/eksempel"
+    with pytest.raises(PluginError, match="extra.was_url i mkdocs.yml skal være en webadresse, der begynder med "
+                                          "https://"):
+        plugin.on_config(config)
 
 
 # --- on_post_build and on_build_error: the atomic swap ---------------------------------------------

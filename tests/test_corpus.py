@@ -18,7 +18,7 @@ import yaml
 
 from omlaegning.cli import main
 
-from helpers import FIXTURES
+from helpers import copy_minimal
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 EXPECTED: dict[str, dict] = yaml.safe_load((CORPUS / "forventet.yaml").read_text(encoding="utf-8"))
@@ -51,7 +51,7 @@ def _case_files(name: str) -> list[Path]:
 
 def _tree_with_case(name: str, tmp_path: Path) -> Path:
     root = tmp_path / "indhold"
-    shutil.copytree(FIXTURES / "minimal", root)
+    copy_minimal(root)
     case = EXPECTED[name]
     if "genereres" in case:
         GENERATORS[case["genereres"]](root)
@@ -108,7 +108,7 @@ def test_broken_input_on_the_real_command_line(name, tmp_path):
 
 def test_the_minimal_fixture_itself_is_valid(tmp_path, capsys):
     root = tmp_path / "indhold"
-    shutil.copytree(FIXTURES / "minimal", root)
+    copy_minimal(root)
     assert main(["--rod", str(root), "check"]) == 0, capsys.readouterr().err
 
 

@@ -20,7 +20,7 @@ def test_every_page_kind_has_its_page(minimal):
         "index.md", "faser/start.md", "faser/slut.md", "principper/index.md", "principper/alpha.md",
         "principper/beta.md", "recovery.md", "partnerskab.md", "udviklingsforloeb.md",
         "vejledning/ledelse.md", "selvevaluering.md", "kommuner/index.md", "kommuner/testby.md", "sammenligning.md",
-        "ordliste.md", "data.md", "nyt.md", "oplaegsholdere.md"])
+        "ordliste.md", "data.md", "tilgaengelighed.md", "nyt.md", "oplaegsholdere.md"])
 
 
 def test_navigation_follows_numbers_and_names(minimal):
@@ -36,7 +36,7 @@ def test_navigation_follows_numbers_and_names(minimal):
     assert nav[6] == {"Værktøjer": [{"Hvor langt er vi?": "selvevaluering.md"},
                                     {"Til oplægsholdere": "oplaegsholdere.md"},
                                     {"Ordliste": "ordliste.md"}, {"Åbne data": "data.md"}]}
-    assert nav[7] == {"Om håndbogen": [{"Hvad er nyt": "nyt.md"}]}
+    assert nav[7] == {"Om håndbogen": [{"Hvad er nyt": "nyt.md"}, {"Tilgængelighedserklæring": "tilgaengelighed.md"}]}
     assert nav[3] == {"Baggrund": [{"Recovery og rehabilitering": "recovery.md"},
                                    {"Partnerskabet": "partnerskab.md"},
                                    {"Udviklingsforløb": "udviklingsforloeb.md"}]}

@@ -10,8 +10,8 @@ from .lockfile import LOCK_FILE, read_lock, write_lock
 from .loader import load_handbook
 from .render import render_handbook
 
-# export, postbuild and schema are imported by their own commands: `check` is run after every save and
-# should not pay for the sanitizer, the site's post-processing or the schema writer.
+# export, postbuild and schema are imported by the commands that use them: `check` runs after every
+# save and should not load the export or the post-processing with its sanitizer (nh3).
 
 
 def _check(args) -> int:
@@ -23,6 +23,10 @@ def _check(args) -> int:
     if unlocked := set(rendered.links) - {link for _, link, _ in read_lock(args.rod)}:
         print(f"Bemærk: {len(unlocked)} nye links (sider, afsnit og korte links) er ikke udgivet endnu. De bliver "
               f"skrevet i {LOCK_FILE}, når håndbogen udgives; indtil da kan de frit omdøbes eller slettes.")
+    if missing := handbook.tilgaengelighed.mangler_kontakt:
+        print(f"Bemærk: {' og '.join(missing)} mangler i {handbook.file_of('tilgaengelighed')}. Loven beder om "
+              "en fælles e-mailadresse og et telefonnummer; indtil de står der, viser tilgængelighedserklæringen "
+              "og sidefoden vejen gennem GitHub.")
     return 0
 
 

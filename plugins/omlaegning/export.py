@@ -123,7 +123,8 @@ def _page(markdown: str, edit: str | None) -> str:
 def export_files(root: Path) -> tuple[dict[str, bytes], int]:
     """Every file of the export by its path in the export, and the number of generated pages."""
     config = _read_config(root)
-    rendered = render_handbook(load_handbook(root), read_history(root), _public_url(config))
+    rendered = render_handbook(load_handbook(root), read_history(root), _public_url(config),
+                               (config.get("extra") or {}).get("was_url") or None)
     files: dict[str, bytes] = {}
     docs_dir = root / config.get("docs_dir", "docs")
     generated = {p.path for p in rendered.pages}

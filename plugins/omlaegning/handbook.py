@@ -6,7 +6,8 @@ from functools import cached_property
 from pathlib import Path
 
 from .models import (Aktivitet, Begreb, Fase, Haandbog, Kilde, KildeFil, Kommune, Omdirigeringer, Ordliste,
-                     Partnerskab, Princip, Recovery, Selvevaluering, Udsagn, Udviklingsforloeb, Vejledning)
+                     Partnerskab, Princip, Recovery, Selvevaluering, Tilgaengelighed, Udsagn, Udviklingsforloeb,
+                     Vejledning)
 
 
 def danish_sort_key(text: str) -> str:
@@ -46,6 +47,7 @@ class Handbook:
     udviklingsforloeb: Udviklingsforloeb
     selvevaluering: Selvevaluering
     omdirigeringer: Omdirigeringer
+    tilgaengelighed: Tilgaengelighed
     faser: list[Fase]
     principper: list[Princip]
     vejledninger: list[Vejledning]

@@ -16,7 +16,7 @@ from .afsender import HAANDBOG, KOMMUNE, KONCEPT, SYNTHESIS, Afsender
 from .formatting import dato
 from .handbook import danish_sort_key
 from .models import (Fase, Haandbog, KildeFil, Kommune, Model, Omdirigeringer, Ordliste, Partnerskab, Princip,
-                     Recovery, Selvevaluering, Udviklingsforloeb, Vejledning)
+                     Recovery, Selvevaluering, Tilgaengelighed, Udviklingsforloeb, Vejledning)
 
 ENTITY_ID = "{id}"
 
@@ -190,6 +190,11 @@ KINDS: tuple[Kind, ...] = (
          OpenData("selvevaluering", "selvevaluering", _titel, "selvevalueringens udsagn"),
          ShortLinks("vejledning", _titel)),
     Kind("data", _DATA, page=Page("data.md", "Åbne data", "Værktøjer", nav_place=3)),
+    Kind("tilgaengelighed",
+         Afsender("haandbog", HAANDBOG, "Redaktionens egen erklæring om, hvor tilgængeligt håndbogens "
+                  "websted er; den er ikke en del af konceptet."),
+         Content("tilgaengelighed", "concept/tilgaengelighed.yaml", Tilgaengelighed, "tilgaengelighed"),
+         Page("tilgaengelighed.md", "Tilgængelighedserklæring", "Om håndbogen", nav_place=1)),
     # After every other page: it lists the pages each change touched.
     Kind("nyt", Afsender("haandbog", HAANDBOG, "Redaktionens egne noter om, hvad der er ændret."),
          page=Page("nyt.md", "Hvad er nyt", "Om håndbogen")),

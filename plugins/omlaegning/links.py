@@ -24,8 +24,10 @@ class Redirect:
     """A small page at `path` (e.g. 'l/ressourcer/index.html') that sends the reader to `target`."""
 
     path: str
-    target: str  # site-root link, e.g. '/principper/ressourcer/#hvordan'
+    target: str  # site-root link, e.g. '/principper/ressourcer/#hvordan', or an address elsewhere
     title: str
+    # A moved page takes the reader's #anchor and ?query along (with a small script); /was/ does not.
+    carries_place: bool = True
 
 
 def _split(link: str) -> tuple[str, str]:

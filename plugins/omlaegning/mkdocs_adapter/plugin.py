@@ -9,6 +9,7 @@ errors shown on top of every page, so the editor's preview never hangs.
 from __future__ import annotations
 
 import datetime
+import html
 import logging
 import os
 import shutil
@@ -21,6 +22,7 @@ from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File
 
 from ..errors import ContentErrors
+from ..feedback import feedback
 from ..kinds import CONTENT_DIRS
 from ..history import edition_date, last_commit_time, read_history
 from ..loader import load_handbook
@@ -70,6 +72,15 @@ def _no_break_toc(links) -> None:
         _no_break_toc(link.children)
 
 
+def _was_url(config) -> str | None:
+    """mkdocs.yml's extra.was_url: the official statement in the WAS-Tool, once there is one."""
+    was_url = (config.extra.get("was_url") or "").strip()
+    if was_url and not was_url.startswith("https://"):
+        raise PluginError(f"extra.was_url i mkdocs.yml skal være en webadresse, der begynder med https://, "
+                          f"fx https://was.digst.dk/..., men er '{was_url}'.")
+    return was_url or None
+
+
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
     def __init__(self):
         super().__init__()
@@ -104,7 +115,8 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         self.problems = None
         try:
-            self.rendered = render_handbook(load_handbook(self.root), read_history(self.root), self._public_url(config))
+            self.rendered = render_handbook(load_handbook(self.root), read_history(self.root), self._public_url(config),
+                                            _was_url(config))
             self.last_good = self.rendered
         except ContentErrors as error:
             if not self.serving:
@@ -182,6 +194,10 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
             # A page gathered from a whole folder: its button opens the folder to choose a file in.
             page.edit_url = page.edit_url.replace("/edit/", "/tree/", 1)
         context["udskrift"] = print_header(self.rendered, page.file.src_uri, self._public_url(config), self.edition)
+        # The footer's feedback links, with this page's title and address as the reader sees them.
+        context["tilbagemelding"] = feedback(self.rendered.kontakt, config.repo_url,
+                                             html.unescape(page.title or config.site_name),
+                                             page.canonical_url or page.abs_url)
         return context
 
     def on_serve(self, server, /, *, config, builder):

@@ -5,10 +5,12 @@ from .concept import (Afsnit, Begivenhed, Begreb, Definition, Fase, Haandbog, Ki
 from .kommune import Aktivitet, Enhed, Kommune, Noegletal, Plan, Projekt, Tabel
 from .values import Budget, Milepael, Periode
 from .selvevaluering import VED_IKKE, Niveau, Selvevaluering, Svarmulighed, Udsagn
+from .tilgaengelighed import Tilgaengelighed
 
 __all__ = [
     "ID_PATTERN", "Model", "Ref", "Afsnit", "Begivenhed", "Begreb", "Definition", "Fase", "Haandbog",
     "Kilde", "KildeFil", "Omdirigering", "Omdirigeringer", "Ordliste", "Partnerskab", "Princip", "Recovery", "Udviklingsforloeb", "Vaerdi",
     "Vejledning", "Aktivitet", "Budget", "Enhed", "Kommune", "Milepael", "Noegletal", "Periode", "Plan",
     "Projekt", "Tabel", "VED_IKKE", "Niveau", "Selvevaluering", "Svarmulighed", "Udsagn",
+    "Tilgaengelighed",
 ]
