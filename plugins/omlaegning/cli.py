@@ -6,12 +6,12 @@ from pathlib import Path
 
 from .argparse_da import DanishArgumentParser
 from .errors import ContentErrors
-from .export import ExportError, export, watch
 from .lockfile import LOCK_FILE, read_lock, write_lock
 from .loader import load_handbook
-from .postbuild import PostbuildError, secure_site
 from .render import render_handbook
-from .schema import write_schemas
+
+# export, postbuild and schema are imported by the commands that use them: `check` runs after every
+# save and should not load the export or the post-processing with its sanitizer (nh3).
 
 
 def _check(args) -> int:
@@ -31,6 +31,7 @@ def _check(args) -> int:
 
 
 def _schema(args) -> int:
+    from .schema import write_schemas
     for path in write_schemas(args.mappe or args.rod / "schema"):
         print(f"Skrev {path}")
     return 0
@@ -43,6 +44,15 @@ def _lock(args) -> int:
 
 
 def _export(args) -> int:
+    from .export import ExportError, export, watch
+    try:
+        return _run_export(args, export, watch)
+    except ExportError as error:
+        print(f"Eksporten blev ikke lavet: {error}", file=sys.stderr)
+        return 1
+
+
+def _run_export(args, export, watch) -> int:
     if args.watch:
         print(f"Eksporterer til {args.mappe} og igen, hver gang en fil ændres; stop med Ctrl+C. "
               f"Se siderne med: zensical serve -f {args.mappe / 'mkdocs.yml'}", flush=True)
@@ -59,7 +69,12 @@ def _export(args) -> int:
 
 
 def _postbuild(args) -> int:
-    count = secure_site(args.site)
+    from .postbuild import PostbuildError, secure_site
+    try:
+        count = secure_site(args.site)
+    except PostbuildError as error:
+        print(f"Efterbehandlingen stoppede: {error}", file=sys.stderr)
+        return 1
     print(f"Rensede og beskyttede {count} sider i {args.site}.")
     return 0
 
@@ -128,12 +143,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.github:
             for item in error.errors:
                 print(item.github_annotation())
-        return 1
-    except ExportError as error:
-        print(f"Eksporten blev ikke lavet: {error}", file=sys.stderr)
-        return 1
-    except PostbuildError as error:
-        print(f"Efterbehandlingen stoppede: {error}", file=sys.stderr)
         return 1
 
 

@@ -20,7 +20,7 @@ from .messages import ascii_id
 from .models import ID_PATTERN, Model
 from .models.references import reference_kind, walk
 from .validation import allowed_fields, validation_errors
-from .yamlsource import YamlDocument, YamlErrors, read_yaml
+from .yamlsource import YamlDocument, YamlErrors, parse_yaml
 
 Loaded = list[tuple[Content, YamlDocument, Model]]
 
@@ -69,6 +69,28 @@ def _kind_of(rel: str) -> Content | None:
     return None
 
 
+class _Unchanged:
+    """Under `mkdocs serve` every save loads the whole handbook again. A file whose bytes are the same as
+    last time, and which was valid then, keeps the document and model it gave: only the saved file is
+    parsed and validated again. The checks across files (ids, references, numbers) always run."""
+
+    def __init__(self):
+        self.root: Path | None = None
+        self.files: dict[str, tuple[bytes, YamlDocument, Model]] = {}
+
+    def get(self, root: Path, rel: str, raw: bytes) -> tuple[YamlDocument, Model] | None:
+        if root != self.root:  # another handbook (tests load many): forget the last one's files
+            self.root, self.files = root, {}
+        known = self.files.get(rel)
+        return known[1:] if known is not None and known[0] == raw else None
+
+    def keep(self, rel: str, raw: bytes, doc: YamlDocument, model: Model) -> None:
+        self.files[rel] = (raw, doc, model)
+
+
+_UNCHANGED = _Unchanged()
+
+
 def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]]:
     loaded: Loaded = []
     declared = Declared()
@@ -89,8 +111,12 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
                 f"Filnavnet '{stem}' kan ikke bruges som id: brug små bogstaver a-z, tal og bindestreg "
                 "(ikke æ, ø, å, mellemrum eller 'index'), fx 'herning.yaml'."))
             continue
+        raw = (root / rel).read_bytes()
+        if (unchanged := _UNCHANGED.get(root, rel, raw)) is not None:
+            loaded.append((kind, *unchanged))
+            continue
         try:
-            doc = read_yaml(root / rel, rel)
+            doc = parse_yaml(rel, raw)
         except YamlErrors as error:
             errors += error.errors
             declared.add_broken_file(kind, rel, None)
@@ -117,6 +143,8 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
                 ("id",), f"id '{model.id}' skal være det samme som filnavnet ('{stem}'), "
                          "så webadressen kan findes ud fra filen."))
             declared.add_broken_file(kind, rel, None)
+        else:
+            _UNCHANGED.keep(rel, raw, doc, model)
         loaded.append((kind, doc, model))
     for kind in CONTENT_KINDS:
         if not kind.one_per_file and not (root / kind.pattern).is_file():

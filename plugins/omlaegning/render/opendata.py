@@ -5,6 +5,7 @@ editors' schemas (in serialization mode: dates as 'ÅÅÅÅ-MM-DD', addresses as
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Literal
@@ -61,10 +62,13 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
+# The schemas depend on the models only: made once per process, not again on each save under serve.
+@functools.cache
 def _schema(model: type[BaseModel], title: str) -> str:
     return _json(json_schema(model.model_json_schema(mode="serialization"), title))
 
 
+@functools.cache
 def _entity_schema(model: type[BaseModel], title: str) -> str:
     """The model's schema with the marker every entity file carries first."""
     schema = model.model_json_schema(mode="serialization")

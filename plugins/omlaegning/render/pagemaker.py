@@ -17,7 +17,8 @@ from ..history import History
 from ..kinds import BY_NAME, ENTITY_ID, PAGE_KINDS, Kind, label
 from ..models.references import references
 from ..paths import file_link, page_path, page_url, url_link, with_anchor
-from .environment import html_environment, markdown_environment
+from .diskcache import DiskCache, key
+from .environment import html_environment, markdown_environment, template_hash
 from .news import news_months
 from .page import Figure, Page
 from .pagekinds import EXTRA, Parts
@@ -39,6 +40,7 @@ class PageMaker:
         self.news_months = news_months(history)
         self.short_links = short_links(handbook)
         self.assets: dict[str, str] = {}
+        self.cache = DiskCache(handbook.root)
         # Python-Markdown's abbreviations: the glossary's short explanation over its words on every page.
         self.tooltips = "".join(f"\n*[{word}]: {b.kort}\n" for b in handbook.ordliste.begreber
                                 for word in b.forkortelser)
@@ -47,7 +49,10 @@ class PageMaker:
         """Draw a figure into the site at path; None when there is nothing to draw."""
         if drawing is None:
             return None
-        self.assets[path] = html_environment().get_template(template).render(d=drawing)
+        # The drawing is frozen dataclasses of numbers and text: its repr is all the figure is made from.
+        entry = key(template, template_hash(template), repr(drawing)) + ".svg"
+        self.assets[path] = self.cache.text(
+            "figurer", entry, lambda: html_environment().get_template(template).render(d=drawing))
         return Figure(path, drawing.width, round(drawing.height))
 
     def all_pages(self) -> list[Page]:

@@ -15,6 +15,7 @@ from ..lockfile import current_links
 from ..models.tilgaengelighed import Kontakt
 from ..paths import page_path
 from .anchors import check_unique_anchors
+from .environment import use_disk_cache
 from .navigation import navigation
 from .page import Page
 from .pagemaker import PageMaker
@@ -64,10 +65,11 @@ def render_handbook(handbook: Handbook, history: History | None = None,
 
     Raises ContentErrors when ids make an anchor appear twice on a page, or when a published
     link (links.lock) would break."""
+    use_disk_cache(handbook.root)
     maker = PageMaker(handbook, history or History(), public_url)
     pages = resolve_internal_links(maker.all_pages(), handbook.root)
     check_unique_anchors(pages, handbook.root)
     pages, redirects = published(handbook, pages, maker.short_links)
     return RenderedHandbook(pages, navigation(pages), redirects + [statement_redirect(was_url)], maker.short_links,
-                            qr_codes(maker.short_links, maker.public_url), maker.assets,
+                            qr_codes(maker.short_links, maker.public_url, handbook.root), maker.assets,
                             handbook.tilgaengelighed.kontakt)

@@ -3,6 +3,7 @@ pages and short links, hidden aliases for moved anchors, QR codes for the short 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from ..csp import with_policy
 from ..handbook import Handbook
@@ -38,6 +39,7 @@ def statement_redirect(was_url: str | None) -> Redirect:
                     carries_place=False)
 
 
-def qr_codes(shorts: list[ShortLink], public_url: str | None) -> dict[str, str]:
-    """A QR code per short link, by path: only when the handbook's public address is known."""
-    return {f"l/{s.key}/qr.svg": qr_svg(public_url + s.path, s.title) for s in shorts} if public_url else {}
+def qr_codes(shorts: list[ShortLink], public_url: str | None, root: Path | None) -> dict[str, str]:
+    """A QR code per short link, by path: only when the handbook's public address is known.
+    root: the handbook's folder, whose disk cache keeps the codes."""
+    return {f"l/{s.key}/qr.svg": qr_svg(public_url + s.path, s.title, root) for s in shorts} if public_url else {}

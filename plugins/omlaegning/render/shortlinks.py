@@ -5,15 +5,15 @@ import functools
 import io
 import json
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
-
-import segno
 
 from ..errors import ContentErrors
 from ..handbook import Handbook
 from ..kinds import KINDS, label
 from ..paths import page_path, page_url
 from ..locate import error_at_id
+from .diskcache import DiskCache, key
 
 
 QR_MASK = 2
@@ -75,10 +75,24 @@ def _require_unique(links: list[ShortLink], root: Path) -> None:
         raise ContentErrors(errors)
 
 
-# Under serve every save renders again; the codes only change with their address and title.
+# Under serve every save renders again, and every build in a new process: the codes only change with
+# their address and title (and segno), so they are kept in memory and in the disk cache.
 @functools.lru_cache(maxsize=None)
-def qr_svg(url: str, title: str) -> str:
-    """A QR code as a small, scalable SVG; the same URL always gives the same bytes."""
+def qr_svg(url: str, title: str, root: Path | None = None) -> str:
+    """A QR code as a small, scalable SVG; the same URL always gives the same bytes.
+    root: the handbook's folder, whose disk cache keeps the code for the next build."""
+    entry = key(_segno_version(), str(QR_MASK), url, title) + ".svg"
+    return DiskCache(root).text("qr", entry, lambda: _draw_qr(url, title))
+
+
+@functools.cache
+def _segno_version() -> str:
+    """Looked up once: importlib.metadata searches every installed package each time (3 ms a call)."""
+    return version("segno")
+
+
+def _draw_qr(url: str, title: str) -> str:
+    import segno  # only when a code is not in the cache: a warm build never loads it
     buffer = io.BytesIO()
     # A fixed mask: segno's search for the best of the eight costs three quarters of the time, and
     # any mask reads (tests/browser/test_shortlinks.py scans every code on the presenters' page).
