@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 import datetime
-import decimal
 
 # Every precision a date may have, and how many months a date of it stands for (0: the day itself).
 # A date known only to its month, quarter, half-year or year is that period's first day.
 PRAECISIONER = {"dag": 0, "maaned": 1, "kvartal": 3, "halvaar": 6, "aar": 12}
-# Written out here rather than read from babel: loading its locale data took a third of `omlaegning check`.
-MAANEDER = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-            "november", "december")
-# Danish numbers as CLDR writes them: "." between thousands, "," before at most three decimals, which
-# are rounded half to even; a number that rounds to zero keeps its sign ("-0").
-_DECIMALER = decimal.Decimal("0.001")
+_DATE_PATTERNS = {"dag": "d. MMMM y", "maaned": "MMMM y", "aar": "y"}
+LOCALE = "da_DK"
+
+# babel (CLDR's Danish) is imported when a text is first formatted, not with this module: loading its
+# locale data was a third of `omlaegning check`, which formats nothing.
 
 
 def dato(value: datetime.date, praecision: str = "dag") -> str:
@@ -20,22 +18,13 @@ def dato(value: datetime.date, praecision: str = "dag") -> str:
         return f"{(value.month - 1) // 3 + 1}. kvartal {value.year}"
     if praecision == "halvaar":
         return f"{1 if value.month <= 6 else 2}. halvår {value.year}"
-    if praecision == "maaned":
-        return f"{MAANEDER[value.month - 1]} {value.year}"
-    if praecision == "aar":
-        return str(value.year)
-    if praecision != "dag":
-        raise KeyError(praecision)
-    return f"{value.day}. {MAANEDER[value.month - 1]} {value.year}"
+    from babel.dates import format_date
+    return format_date(value, _DATE_PATTERNS[praecision], locale=LOCALE)
 
 
 def tal(value: int | float) -> str:
-    """Raises decimal.InvalidOperation (an ArithmeticError) from 10**25 on, where 28 digits no longer hold it."""
-    number = decimal.Decimal(str(value)).quantize(_DECIMALER, rounding=decimal.ROUND_HALF_EVEN)
-    whole, _, fraction = f"{abs(number):f}".partition(".")
-    sign = "-" if number.is_signed() else ""
-    fraction = fraction.rstrip("0")
-    return sign + f"{int(whole):,}".replace(",", ".") + (f",{fraction}" if fraction else "")
+    from babel.numbers import format_decimal
+    return format_decimal(value, locale=LOCALE)
 
 
 def beloeb(kroner: int) -> str:
