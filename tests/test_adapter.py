@@ -173,6 +173,17 @@ def test_html_output_carries_the_content_security_policy(configured, event, name
     assert ('http-equiv="Content-Security-Policy"' in out) is policed
 
 
+@pytest.mark.parametrize("command, scripts", [
+    ("build", "script-src 'self' 'sha256-"),      # the page's own inline script, by its hash
+    ("serve", "script-src 'self' 'unsafe-inline';"),  # MkDocs adds a live-reload script after the plugins
+])
+def test_the_preview_lets_mkdocs_live_reload_run_and_the_build_names_each_script(minimal, tmp_path, command, scripts):
+    plugin, config = _plugin(minimal.root, tmp_path, command)
+    out = plugin.on_post_page("<html><head></head><body><script>go()</script></body></html>", page=_page(),
+                              config=config)
+    assert scripts in out and ("sha256-" in out) == (command == "build")
+
+
 def test_on_page_markdown_puts_the_errors_on_top_only_while_there_are_any(minimal, tmp_path):
     plugin, config = _plugin(minimal.root, tmp_path, "serve")
     plugin.on_config(config)

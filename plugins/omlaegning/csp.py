@@ -44,17 +44,22 @@ def sha256_source(text: str) -> str:
     return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode('ascii')}'"
 
 
-def policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
+def policy(html: str, style_hashes: tuple[str, ...] = (), preview: bool = False) -> str:
     directives = dict(DIRECTIVES)
-    directives["script-src"] = " ".join([directives["script-src"], *inline_script_hashes(html)])
+    # `mkdocs serve` adds its live-reload script to each page after the plugins, with a different text for
+    # every request, so no hash can name it: the local preview allows inline scripts (a browser ignores
+    # 'unsafe-inline' beside hashes, so it stands alone). Published pages never get this.
+    scripts = ["'unsafe-inline'"] if preview else inline_script_hashes(html)
+    directives["script-src"] = " ".join([directives["script-src"], *scripts])
     directives["style-src"] = " ".join([directives["style-src"], *style_hashes])
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def with_policy(html: str, style_hashes: tuple[str, ...] = ()) -> str:
+def with_policy(html: str, style_hashes: tuple[str, ...] = (), preview: bool = False) -> str:
     """The page with its policy as the first thing after the charset, before any script or style.
-    `style_hashes`: style elements the theme's own scripts add, allowed by their hash."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, style_hashes)}">'
+    `style_hashes`: style elements the theme's own scripts add, allowed by their hash; `preview`: the page
+    is for `mkdocs serve` (see policy)."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, style_hashes, preview)}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         raise ValueError("The page has no <head> to put its Content-Security-Policy in.")

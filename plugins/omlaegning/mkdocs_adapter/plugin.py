@@ -183,11 +183,11 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         return clean(no_break_spaces(html), form=page.file.src_uri in FORM_PAGES)
 
     def on_post_page(self, output, /, *, page, config):
-        return with_policy(output)
+        return with_policy(output, preview=self.serving)
 
     def on_post_template(self, output_content, /, *, template_name, config):
         # The theme's own pages, such as 404.html; sitemap.xml is not HTML.
-        return with_policy(output_content) if template_name.endswith(".html") else output_content
+        return with_policy(output_content, preview=self.serving) if template_name.endswith(".html") else output_content
 
     def on_page_context(self, context, /, *, page, config, nav):
         if page.edit_url and page.file.edit_uri and page.file.edit_uri.endswith("/"):
