@@ -138,28 +138,32 @@ QUERIES = [
 
 
 def material_top(page, base_url, query: str, count: int = 3) -> list[str]:
-    """The first pages the search lists for `query`, as typed into the search box."""
-    page.locator(".md-search__input").focus()
+    """The first pages the search lists for `query`, as it stands in the search box."""
+    box = page.locator(".md-search__input")
     meta = "document.querySelector('.md-search-result__meta').textContent.trim()"
-    page.keyboard.press("Control+a")
-    page.keyboard.press("Backspace")
+    box.focus()
+    box.fill("")
+    page.keyboard.press("End")  # the theme searches on key-up
     page.wait_for_function(f"() => {meta} === 'Indtast søgeord'")
-    page.keyboard.type(query)
+    # The whole query at once and then one key-up: one search, so the list shown next is its answer.
+    # (Typed letter by letter, each keystroke is a search, and a busy worker answers them late.)
+    box.fill(query)
+    page.keyboard.press("End")
     page.wait_for_function(f"() => /^(\\d+ resultater|1 resultat|Ingen resultater fundet)$/.test({meta})")
     page.wait_for_function(f"() => {meta} === 'Ingen resultater fundet' || document.querySelector('.md-search-result__item')")
-    # Each keystroke is a query of its own, and a busy worker answers them late: the list is read once
-    # it has stopped changing, so it is the last keystroke's.
-    hrefs, previous = None, []
-    while hrefs != previous:
-        previous = hrefs
-        page.wait_for_timeout(250)
-        hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
-                                          "links => links.map(a => a.getAttribute('href'))")
+    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
+                                      "links => links.map(a => a.getAttribute('href'))")
     pages = [href.split("?")[0].split("#")[0].replace(base_url, "") for href in hrefs]
     return list(dict.fromkeys(pages))[:count]
 
 
-# Zensical's search box is a dialog in a shadow root; its status line says "N results" (in English).
+# Zensical's search box is a dialog in a shadow root; its status line says "N results" (in English) and
+# is empty while the box is.
+_ZENSICAL_STATUS = """() => {
+    const root = [...document.querySelectorAll('body > div')].map(d => d.shadowRoot).find(r => r && r.querySelector('dialog'));
+    const status = root && root.querySelector('[role=status]');
+    return status && status.textContent.trim();
+}"""
 _ZENSICAL_RESULTS = """() => {
     const root = [...document.querySelectorAll('body > div')].map(d => d.shadowRoot).find(r => r && r.querySelector('dialog'));
     const status = root && root.querySelector('[role=status]');
@@ -169,13 +173,18 @@ _ZENSICAL_RESULTS = """() => {
 
 
 def zensical_top(page, base_url, query: str, count: int = 3) -> list[str]:
-    """The first pages Zensical's search lists for `query`, typed into a freshly opened search box."""
+    """The first pages Zensical's search lists for `query`, put into a freshly opened, empty search box."""
     page.keyboard.press("Escape")
     page.keyboard.press("Control+k")
     page.keyboard.press("Control+a")
     page.keyboard.press("Backspace")
-    page.keyboard.type(query)
-    page.wait_for_timeout(400)  # results follow each keystroke
-    hrefs = page.wait_for_function(_ZENSICAL_RESULTS).json_value()
+    page.wait_for_function(f"() => ({_ZENSICAL_STATUS})() === ''")
+    page.keyboard.insert_text(query)  # one input event, so one search (typing searches at every letter)
+    # For a moment the status may say "No results" before the answer: read until two reads agree.
+    hrefs, previous = page.wait_for_function(_ZENSICAL_RESULTS).json_value(), None
+    while hrefs != previous:
+        previous = hrefs
+        page.wait_for_timeout(100)
+        hrefs = page.wait_for_function(_ZENSICAL_RESULTS).json_value()
     pages = [href.split("?")[0].split("#")[0].replace(base_url, "") for href in hrefs]
     return list(dict.fromkeys(pages))[:count]

@@ -1,11 +1,10 @@
 """The comparison, timelines and charts hold up with a hundred municipalities, on a phone as well."""
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from helpers import mkdocs_build
 from localserver import serve
 from synthetic import write_synthetic_handbook
-from test_accessibility import TAGS
+from axecheck import axe_violations
 
 PAGES = ["/sammenligning/", "/kommuner/syntetisk-001/", "/kommuner/randers/", "/partnerskab/", "/data/"]
 
@@ -24,8 +23,9 @@ def hundred_url(tmp_path_factory):
 def test_page_with_a_hundred_municipalities_passes_axe(page, hundred_url, url):
     page.goto(hundred_url + url)
     page.wait_for_load_state("networkidle")
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
-    assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result.response["violations"]] == []
+    # Contrast comes from the stylesheet, not from how many rows there are: test_accessibility checks it
+    # on these same kinds of page, and on 100 municipalities it would be three quarters of axe's time.
+    assert axe_violations(page, skip=("color-contrast",)) == []
 
 
 def test_the_matrix_has_a_block_per_municipality_on_a_phone(browser, hundred_url):

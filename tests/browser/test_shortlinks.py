@@ -10,16 +10,30 @@ from omlaegning.render import render_handbook
 
 from helpers import PUBLIC_URL, REPO, mkdocs_build
 from localserver import serve
+from policywatch import watch_policy
 
 SHORT_LINKS = render_handbook(load_handbook(REPO)).short_links
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab follows every short link, as a presenter's audience would; the policy is checked per link."""
+    context = browser.new_context(locale="da-DK")
+    violations = watch_policy(context)
+    yield context.new_page(), violations
+    context.close()
+
+
 @pytest.mark.parametrize("link", SHORT_LINKS, ids=[s.key for s in SHORT_LINKS])
-def test_short_link_lands_on_its_section(page, base_url, link):
-    page.goto(base_url + link.path)
-    page.wait_for_url(base_url + link.target)
+def test_short_link_lands_on_its_section(tab, base_url, link):
+    page, violations = tab
+    page.goto(base_url + link.path, wait_until="commit")
+    page.wait_for_url(base_url + link.target, wait_until="domcontentloaded")
     if link.anchor:
         assert page.locator(f"[id='{link.anchor}']").count() == 1
+    found = violations[:]
+    violations.clear()
+    assert found == []
 
 
 def test_every_qr_code_on_the_presenters_page_reads_as_its_short_link(browser, base_url):

@@ -3,7 +3,6 @@ build has the full set in the other test files. Axe-core on a sample of pages, t
 real browser, and the Danish search queries where the tool's search can run them
 (benchmarks/vaerktoejer-soegning.md says which queries Zensical's search misses, and why)."""
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from localserver import serve
 from policywatch import watch_policy
@@ -11,7 +10,7 @@ from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 from search_queries import QUERIES, material_top, zensical_top
 from helpers import REPO
-from test_accessibility import TAGS
+from axecheck import axe_violations
 
 pytestmark = pytest.mark.vaerktoejer
 
@@ -55,8 +54,7 @@ def test_sample_pages_have_no_axe_violations(page, tool_url, url):
     _, base = tool_url
     page.goto(base + url)
     page.wait_for_load_state("networkidle")
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
-    assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result.response["violations"]] == []
+    assert axe_violations(page) == []
 
 
 def test_every_short_link_lands_on_its_section(page, tool_url):
