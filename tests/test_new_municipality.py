@@ -29,8 +29,10 @@ def _copy_of_the_project(target):
 
 
 def _content_tests_pass(root) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not slow",
-                           *(f"tests/{name}" for name in CONTENT_TESTS)], cwd=root, capture_output=True, text=True)
+    # In one process (-n 0): this test's worker already shares the machine with the others.
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-n", "0", "-p", "no:cacheprovider",
+                           "-m", "not slow", *(f"tests/{name}" for name in CONTENT_TESTS)],
+                          cwd=root, capture_output=True, text=True)
 
 
 @pytest.mark.slow
