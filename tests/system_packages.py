@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-# The libraries WeasyPrint loads (its documentation's list for Debian), and pdftoppm.
+# The libraries WeasyPrint loads (its documentation's list for Debian), and Poppler's tools.
 PANGO = ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"]
 POPPLER = ["poppler-utils"]
 
@@ -28,7 +28,8 @@ def ensure_weasyprint() -> None:
         apt_install(PANGO, "WeasyPrint")
 
 
-def ensure_pdftoppm() -> str:
-    if shutil.which("pdftoppm") is None:
-        apt_install(POPPLER, "At læse udskriftens QR-koder")
-    return shutil.which("pdftoppm")
+def poppler(tool: str) -> str:
+    """The path of one of Poppler's tools (pdftoppm, pdftotext), installed if it is missing."""
+    if shutil.which(tool) is None:
+        apt_install(POPPLER, f"{tool} (til at læse PDF'er)")
+    return shutil.which(tool)

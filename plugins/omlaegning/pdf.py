@@ -21,13 +21,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import tinyhtml5
-from weasyprint import CSS, HTML
 
 from .formatting import tal
+from .pdfrender import render_all
 
 PDF_FOLDER = "pdf"
 WHOLE_HANDBOOK = "omlaegningshaandbogen"
-STYLESHEET = Path(__file__).with_name("pdf.css")
 
 # What belongs to the screen only: permalinks, the edit button, our own download link.
 _SCREEN_ONLY = {"headerlink", "md-content__button", "hent-pdf"}
@@ -58,18 +57,15 @@ def write_pdfs(site: Path) -> list[Path]:
     pages = read_site(site)
     folder = site / PDF_FOLDER
     folder.mkdir(exist_ok=True)
-    written = []
-    for page in pages:
-        target = folder / f"{page.slug}.pdf"
-        _render(_page_document(page), page.file, target)
-        written.append(target)
     whole = folder / f"{WHOLE_HANDBOOK}.pdf"
     head = _parse(site / "index.html").find("head")
-    _render(_handbook_document(pages, head), site / "index.html", whole)
-    written.append(whole)
+    # The whole handbook first: it takes longest, and the pages fill the other processes meanwhile.
+    jobs = [(_handbook_document(pages, head), site / "index.html", whole)]
+    jobs += [(_page_document(page), page.file, folder / f"{page.slug}.pdf") for page in pages]
+    render_all(jobs)
     for page in pages:
         _link_download(page, folder, whole)
-    return written
+    return [target for _, _, target in jobs[1:]] + [whole]
 
 
 def read_site(site: Path) -> list[SitePage]:
@@ -158,11 +154,6 @@ def _document(title: str, body: str, author: str | None = None) -> str:
     author_meta = f'<meta name="author" content="{html.escape(author)}">' if author else ""
     return (f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f"{author_meta}</head><body>{body}</body></html>")
-
-
-def _render(document: str, base: Path, target: Path) -> None:
-    HTML(string=document, base_url=base.resolve().as_uri()).write_pdf(
-        target, stylesheets=[CSS(filename=STYLESHEET)], pdf_variant="pdf/ua-1")
 
 
 def _link_download(page: SitePage, folder: Path, whole: Path) -> None:

@@ -17,7 +17,7 @@ from omlaegning.formatting import dato
 from omlaegning.paths import page_url
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
-from system_packages import ensure_pdftoppm
+from system_packages import poppler
 
 # A principle, a municipality, the presenters' page, and a guide with the headings that were left alone.
 PRINTED = ["/principper/ressourcer/", "/kommuner/herning/", "/oplaegsholdere/", "/vejledning/myndighed/"]
@@ -134,7 +134,7 @@ def test_printed_tables_have_every_border_and_fit_the_sheet(page, base_url, url)
 
 
 def test_every_printed_qr_code_scans_at_100_dpi(page, base_url, tmp_path):
-    pdftoppm = ensure_pdftoppm()
+    pdftoppm = poppler("pdftoppm")
     (tmp_path / "oplaegsholdere.pdf").write_bytes(_print(page, base_url, "/oplaegsholdere/"))
     subprocess.run([pdftoppm, "-r", "100", "-png", str(tmp_path / "oplaegsholdere.pdf"), str(tmp_path / "side")],
                    check=True)
