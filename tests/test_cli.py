@@ -84,10 +84,13 @@ def test_export_writes_markdown_and_config_without_the_plugin(tmp_path):
     assert main(["--rod", str(REPO), "export", str(target)]) == 0
     config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "omlaegning" not in json.dumps(config["plugins"])
-    # The edit address as front matter, the page's own content between the post-build step's markers.
-    assert (target / "docs/principper/ressourcer.md").read_text(encoding="utf-8").startswith(
-        f"---\nedit_url: {REPO_URL}edit/main/concept/principper/"
-        "ressourcer.yaml\n---\n<!-- omlaegning:indhold -->\n\n# 2. Fokusér på borgernes ressourcer {#ressourcer}")
+    # The edit address and the footer's feedback link as front matter, the page's own content between
+    # the post-build step's markers.
+    empty, front, content = (target / "docs/principper/ressourcer.md").read_text(encoding="utf-8").split("---\n", 2)
+    front = yaml.safe_load(front)
+    assert empty == "" and front["edit_url"] == f"{REPO_URL}edit/main/concept/principper/ressourcer.yaml"
+    assert front["tilbagemelding"]["github"].startswith(f"{REPO_URL}issues/new?title=Fej")
+    assert content.startswith("<!-- omlaegning:indhold -->\n\n# 2. Fokusér på borgernes ressourcer {#ressourcer}")
     assert (target / "docs/om-haandbogen.md").exists()
 
 

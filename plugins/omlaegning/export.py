@@ -9,9 +9,8 @@ replaced atomically, and deletes only files an earlier export wrote.
 """
 from __future__ import annotations
 
-import os
 import posixpath
-import tempfile
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,17 +19,16 @@ from urllib.parse import urljoin
 import yaml
 
 from .errors import ContentErrors
+from .exportsync import MARKER, sync
+from .feedback import Feedback, as_front_matter, feedback
 from .kinds import CONTENT_DIRS
 from .history import read_history
 from .loader import load_handbook
+from .paths import page_url
 from .render import render_handbook
 from .render.text import escaped_nav, no_break_spaces
 
 PLUGIN_NAME = "omlaegning"
-# Written into every export with the list of files it wrote: a later export only ever replaces a
-# folder it made itself, and deletes nothing else.
-MARKER = ".omlaegning-eksport"
-_MARKER_HEADER = "Lavet af 'omlaegning export'. Filerne herunder skrives om eller slettes ved næste eksport.\n"
 # Around each page's Markdown, so that the post-build step finds the page's own content in the
 # built HTML (between the theme's parts) and cleans exactly that; see postbuild.py.
 CONTENT_START = "<!-- omlaegning:indhold -->"
@@ -99,6 +97,9 @@ def _with_search_separator(plugins: list) -> list:
             if (p if isinstance(p, str) else next(iter(p))) == "search" else p for p in plugins]
 
 
+# A hand-written page's title: its first heading, without an attribute list such as {#om}.
+_HEADING = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
+
 # Overrides written against Material's own templates (its header, navigation and search markup, for the
 # Nu HTML Checker); other site tools have templates of their own, which these would break.
 MATERIAL_ONLY = frozenset({"base.html", "partials/header.html", "partials/nav-item.html", "partials/search.html"})
@@ -111,13 +112,18 @@ def edit_url(config: dict, path_from_docs: str) -> str | None:
     return urljoin(config["repo_url"].rstrip("/") + "/", config["edit_uri"] + path_from_docs)
 
 
-def _page(markdown: str, edit: str | None) -> str:
-    """A page of the export: its edit address as front matter, its content between the markers."""
-    front = yaml.safe_dump({"edit_url": edit}, allow_unicode=True) if edit else ""
+def _page(markdown: str, front: dict) -> str:
+    """A page of the export: its edit address and footer links as front matter, its content between the markers."""
+    front_matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False) if front else ""
     if markdown.startswith("---\n"):  # a hand-written page with its own front matter
         end = markdown.index("\n---\n", 4) + 5
-        front, markdown = front + markdown[4:end - 5] + "\n", markdown[end:]
-    return (f"---\n{front}---\n" if front else "") + f"{CONTENT_START}\n\n{markdown.rstrip()}\n\n{CONTENT_END}\n"
+        front_matter, markdown = front_matter + markdown[4:end - 5] + "\n", markdown[end:]
+    return (f"---\n{front_matter}---\n" if front_matter else "") + \
+        f"{CONTENT_START}\n\n{markdown.rstrip()}\n\n{CONTENT_END}\n"
+
+
+def _front(edit: str | None, links: Feedback) -> dict:
+    return ({"edit_url": edit} if edit else {}) | as_front_matter(links)
 
 
 def export_files(root: Path) -> tuple[dict[str, bytes], int]:
@@ -127,13 +133,23 @@ def export_files(root: Path) -> tuple[dict[str, bytes], int]:
                                (config.get("extra") or {}).get("was_url") or None)
     files: dict[str, bytes] = {}
     docs_dir = root / config.get("docs_dir", "docs")
+
+    def page_feedback(title: str, path: str) -> Feedback:  # the footer's links, as the plugin makes them
+        return feedback(rendered.kontakt, config.get("repo_url"), title,
+                        urljoin(_public_url(config) or "/", page_url(path).lstrip("/")))
+
     generated = {p.path for p in rendered.pages}
     for source in sorted(docs_dir.rglob("*")) if docs_dir.is_dir() else []:
         rel = source.relative_to(docs_dir).as_posix()
         if not source.is_file() or rel in generated:  # docs/index.md is the placeholder (placeholder.py)
             continue
-        files[f"docs/{rel}"] = (_page(source.read_text(encoding="utf-8"), edit_url(config, rel)).encode("utf-8")
-                                if source.suffix == ".md" else source.read_bytes())
+        if source.suffix != ".md":
+            files[f"docs/{rel}"] = source.read_bytes()
+            continue
+        markdown = source.read_text(encoding="utf-8")
+        heading = _HEADING.search(markdown.split("\n---\n", 1)[-1] if markdown.startswith("---\n") else markdown)
+        links = page_feedback(heading.group(1) if heading else config.get("site_name", ""), rel)
+        files[f"docs/{rel}"] = _page(markdown, _front(edit_url(config, rel), links)).encode("utf-8")
     for page in rendered.pages:
         target = page.edit_target
         from_docs = (posixpath.relpath(target, config.get("docs_dir", "docs")) + ("/" if target.endswith("/") else "")
@@ -142,7 +158,8 @@ def export_files(root: Path) -> tuple[dict[str, bytes], int]:
         if edit and from_docs.endswith("/"):  # a folder is opened for browsing, not editing
             edit = edit.replace("/edit/", "/tree/", 1)
         # Other tools have no plugin to put the no-break spaces into the HTML, so the Markdown carries them.
-        files[f"docs/{page.path}"] = _page(no_break_spaces(page.markdown), edit).encode("utf-8")
+        files[f"docs/{page.path}"] = _page(no_break_spaces(page.markdown),
+                                           _front(edit, page_feedback(page.title, page.path))).encode("utf-8")
     for path, text in rendered.extra_files().items():
         files[f"docs/{path}"] = text.encode("utf-8")
     theme = config.get("theme")
@@ -160,50 +177,11 @@ def export_files(root: Path) -> tuple[dict[str, bytes], int]:
     return files, len(rendered.pages)
 
 
-def _written_before(target: Path) -> set[str]:
-    marker = target / MARKER
-    if not marker.is_file():
-        return set()
-    return {line for line in marker.read_text(encoding="utf-8").splitlines()[1:] if line}
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Readers (and `zensical serve`) see the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "wb") as out:
-        out.write(content)
-    os.replace(temporary, path)
-
-
-def _sync(target: Path, files: dict[str, bytes]) -> list[str]:
-    """Make target hold files: write what differs, delete what an earlier export wrote and this one
-    does not. Returns the paths written or deleted."""
-    changed = []
-    files = {**files, MARKER: (_MARKER_HEADER + "".join(f"{rel}\n" for rel in sorted(files))).encode("utf-8")}
-    previous = _written_before(target)
-    for rel, content in files.items():
-        path = target / rel
-        if not (path.is_file() and path.read_bytes() == content):
-            _write_atomically(path, content)
-            changed.append(rel)
-    for rel in sorted(previous - files.keys()):
-        path = target / rel
-        if path.is_file():
-            path.unlink()
-            changed.append(rel)
-            for folder in path.parents:  # folders left empty by the deletion
-                if folder == target or any(folder.iterdir()):
-                    break
-                folder.rmdir()
-    return changed
-
-
 def export(root: Path, target: Path) -> int:
     """Export the handbook under `root` into `target`; returns the number of pages written."""
     _check_target(root, target)
     files, count = export_files(root)
-    _sync(target, files)
+    sync(target, files)
     return count
 
 
@@ -230,7 +208,7 @@ def watch(root: Path, target: Path, report: Callable[[str], None], stop: Callabl
             except ContentErrors as error:
                 report(error.report())
             else:
-                changed = _sync(target, files)
+                changed = sync(target, files)
                 report(f"Eksporten er opdateret: {len(changed)} filer ændret." if changed
                        else "Eksporten er allerede opdateret.")
         time.sleep(interval)

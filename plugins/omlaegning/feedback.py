@@ -2,7 +2,7 @@
 filled in at build time, so they work without JavaScript and ask nothing of another host."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from urllib.parse import quote
 
 from .models.tilgaengelighed import Kontakt
@@ -33,3 +33,9 @@ def feedback(kontakt: Kontakt | None, repo_url: str | None, title: str, address:
         body = f"Siden: {title}\nAdresse: {address}\n\n{QUESTION}\n"
         github = f"{repo_url.rstrip('/')}/issues/new?{_query(title=subject, body=body)}"
     return Feedback(mail, github)
+
+
+def as_front_matter(links: Feedback) -> dict:
+    """The links as an exported page's front matter: the footer reads them there on a site built
+    without the plugin (overrides/partials/copyright.html)."""
+    return {"tilbagemelding": {name: link for name, link in asdict(links).items() if link}}
