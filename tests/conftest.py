@@ -125,10 +125,16 @@ BUILDS = {"built_site", "properdocs_site", "zensical_site", "tool_site", "site_f
 
 def pytest_collection_modifyitems(items):
     """Everything under tests/browser/ drives Chromium, and a test on a built site waits for the build:
-    marked, so the fast subset can leave them out."""
+    marked, so the fast subset can leave them out.
+
+    Files with such tests run first: pytest-xdist hands out whole files in this order, so the quick files
+    come last and keep every worker busy to the end, instead of one worker finishing a slow file alone."""
     browser = Path(__file__).parent / "browser"
     for item in items:
         if browser in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
         if BUILDS & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    heavy = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow")
+             or item.get_closest_marker("browser")}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in heavy)
