@@ -1,6 +1,7 @@
 """Every page, opened once on a laptop, checked for what must hold on all of them: the security policy is
-never violated, nothing is asked of another host and no cookie is set, and every section of the handbook
-is a visible tab with the side menu showing the current section whole."""
+never violated, nothing is asked of another host and no cookie is set, every section of the handbook
+is a visible tab with the side menu showing the current section whole, and no table is wider than the
+text (test_tables_on_screens.py checks the phone)."""
 import pytest
 
 from policywatch import watch_policy
@@ -23,7 +24,10 @@ _LOOK = """() => {
     return {policies: document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]').length,
             tabs: tabs.map(a => a.innerText.trim()), tabsInside: tabs.every(inside),
             menuFits: !menu || menu.scrollHeight <= menu.clientHeight,
-            menuShown: shown.length, menuInside: shown.every(inside)};
+            menuShown: shown.length, menuInside: shown.every(inside),
+            // Tables outside the focus view, each as its width over the text column's.
+            tables: [...document.querySelectorAll('article table')].filter(t => !t.closest('#fokus_visning'))
+                .map(t => t.getBoundingClientRect().width / document.querySelector('article').getBoundingClientRect().width)};
 }"""
 
 
@@ -73,3 +77,9 @@ def test_on_a_laptop_every_section_is_a_visible_tab_and_the_side_menu_needs_no_s
     assert [url for url, look in pages.items() if not look["tabsInside"]] == []
     assert [url for url, look in pages.items() if not (look["menuFits"] and look["menuInside"])] == []
     assert [url for url, look in pages.items() if look["menuShown"] == 0] == []
+
+
+def test_on_a_laptop_no_table_is_wider_than_the_text(walk):
+    tables = {url: look["tables"] for url, look in walk["looks"].items() if look["tables"]}
+    assert len(tables) >= 5, tables
+    assert {url: widths for url, widths in tables.items() if max(widths) > 1.001} == {}
