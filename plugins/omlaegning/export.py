@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 import yaml
 
 from .errors import ContentErrors
-from .kinds import CONTENT_DIRS
+from .folders import CONTENT_DIRS
 from .history import read_history
 from .loader import load_handbook
 from .render import render_handbook

@@ -15,7 +15,8 @@ from pydantic import ValidationError
 from .blocktext import fields_inside_texts
 from .errors import ContentError, ContentErrors
 from .handbook import Handbook
-from .kinds import CONTENT_DIRS, CONTENT_KINDS, RESERVED_IDS, Content
+from .folders import CONTENT_DIRS
+from .kinds import CONTENT_KINDS, RESERVED_IDS, Content
 from .messages import ascii_id
 from .models import ID_PATTERN, Model
 from .models.references import reference_kind, walk

@@ -21,19 +21,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import CountHandler
 from mkdocs.structure.files import File
 
+from .. import placeholder, prebuilt
+from ..csp import with_policy
 from ..errors import ContentErrors
 from ..feedback import feedback
-from ..kinds import CONTENT_DIRS
-from ..history import edition_date, last_commit_time, read_history
-from ..loader import load_handbook
-from .. import placeholder
-from ..render import render_handbook
-from ..render.errorpage import error_handbook
-from ..render.pages import FORM_PAGES, RenderedHandbook
+from ..folders import CONTENT_DIRS
+from ..history import History, edition_date, last_commit_time, read_history
+from ..prebuilt import Prebuilt
 from ..render.addresslinks import AddressLinks
 from ..render.printheader import print_header
 from ..render.text import error_box, escaped_nav, no_break_spaces
-from ..csp import with_policy
 from ..sanitize import clean
 from .config import OmlaegningConfig
 
@@ -87,8 +84,8 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         # Without on_startup (MkDocs' own API), a build is neither served nor swapped in atomically.
         self.serving = self.atomic = False
         self.root: Path | None = None               # where concept/ and data/ are
-        self.rendered: RenderedHandbook | None = None
-        self.last_good: RenderedHandbook | None = None  # under serve: the pages kept while the YAML has errors
+        self.rendered: Prebuilt | None = None
+        self.last_good: Prebuilt | None = None  # under serve: the pages kept while the YAML has errors
         self.problems: ContentErrors | None = None  # under serve: the errors shown on top of every page
         self.site_dir: Path | None = None           # atomic builds: where the site goes when it is complete,
         self.building: Path | None = None           # and where it is built until then
@@ -114,9 +111,11 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         config.markdown_extensions.append(AddressLinks())
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         self.problems = None
+        history, public_url, was_url = read_history(self.root), self._public_url(config), _was_url(config)
+        # Everything the pages are made from besides the files (prebuilt.inputs_key reads those).
+        entry = prebuilt.inputs_key(self.root, repr(history), public_url or "", was_url or "", self.edition.isoformat())
         try:
-            self.rendered = render_handbook(load_handbook(self.root), read_history(self.root), self._public_url(config),
-                                            _was_url(config))
+            self.rendered = prebuilt.read(self.root, entry) or self._render(entry, history, public_url, was_url)
             self.last_good = self.rendered
         except ContentErrors as error:
             if not self.serving:
@@ -127,9 +126,24 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
             if self.last_good:
                 self.rendered, self.problems = self.last_good, error
             else:  # nothing good to keep yet: the preview shows the errors until they are fixed
-                self.rendered = error_handbook(error)
+                from ..render.errorpage import error_handbook
+                self.rendered = self._prebuilt(error_handbook(error))
         config.nav = _with_written_pages(escaped_nav(self.rendered.nav), config.nav or [])
         return config
+
+    def _render(self, entry: str, history: History, public_url: str | None, was_url: str | None) -> Prebuilt:
+        """Load, validate and render the handbook, and keep the result for the next build with the same inputs.
+        Imported here: a build that finds its result kept does not need the models, templates or babel."""
+        from ..loader import load_handbook
+        from ..render import render_handbook
+        made = self._prebuilt(render_handbook(load_handbook(self.root), history, public_url, was_url))
+        prebuilt.write(self.root, entry, made)
+        return made
+
+    def _prebuilt(self, rendered) -> Prebuilt:
+        from ..formatting import dato
+        from ..render.pages import FORM_PAGES
+        return Prebuilt.of(rendered, FORM_PAGES, dato(self.edition))
 
     def on_files(self, files, /, *, config):
         if placeholder.is_placeholder(Path(config.docs_dir)):  # the real front page takes its place
@@ -180,7 +194,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         # No-break spaces go into the text here, after Markdown, where "1. " can no longer start a list,
         # and into the table of contents, which the theme prints from the headings' own titles.
         _no_break_toc(page.toc)
-        return clean(no_break_spaces(html), form=page.file.src_uri in FORM_PAGES)
+        return clean(no_break_spaces(html), form=page.file.src_uri in self.rendered.form_pages)
 
     def on_post_page(self, output, /, *, page, config):
         return with_policy(output, preview=self.serving)
@@ -193,9 +207,10 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         if page.edit_url and page.file.edit_uri and page.file.edit_uri.endswith("/"):
             # A page gathered from a whole folder: its button opens the folder to choose a file in.
             page.edit_url = page.edit_url.replace("/edit/", "/tree/", 1)
-        context["udskrift"] = print_header(self.rendered, page.file.src_uri, self._public_url(config), self.edition)
+        context["udskrift"] = print_header(self.rendered.short_links, page.file.src_uri, self._public_url(config),
+                                          self.rendered.edition)
         # The footer's feedback links, with this page's title and address as the reader sees them.
-        context["tilbagemelding"] = feedback(self.rendered.kontakt, config.repo_url,
+        context["tilbagemelding"] = feedback(self.rendered.email, config.repo_url,
                                              html.unescape(page.title or config.site_name),
                                              page.canonical_url or page.abs_url)
         return context
