@@ -105,6 +105,33 @@ def test_on_config_under_serve_keeps_the_preview_going(minimal, tmp_path, good_f
 
 # --- on_files -------------------------------------------------------------------------------------
 
+
+def _modified(plugin, config) -> dict[str, bool]:
+    """Which documentation pages a dirty rebuild would build again, after on_config and on_files, when every
+    hand-written page was built after its file was saved."""
+    plugin.on_config(config)
+    files = plugin.on_files(get_files(config), config=config)
+    for file in files.documentation_pages():
+        if not file.generated_by:
+            Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+            Path(file.abs_dest_path).touch()
+    return {f.src_uri: f.is_modified() for f in files.documentation_pages()}
+
+
+def test_serve_dirty_builds_again_only_the_pages_whose_output_changed(minimal, tmp_path):
+    plugin, config = _plugin(minimal.root, tmp_path, "serve")
+    plugin.on_startup(command="serve", dirty=True)
+    assert all(f for path, f in _modified(plugin, config).items() if path.startswith(("kommuner/", "faser/")))
+    assert not any(_modified(plugin, config).values())  # nothing saved: nothing to build
+    minimal.replace("data/kommuner/testby.yaml", "resume: Testby prøver noget nyt.", "resume: Testby prøver noget andet.")
+    again = {path for path, modified in _modified(plugin, config).items() if modified}
+    assert page_path("kommune", "testby") in again and page_path("fase", "start") not in again
+    assert all(not path.startswith(("redaktoerer", "om-haandbogen")) for path in again)
+    # A new title changes the navigation every page shows: every page, hand-written ones too, is built again.
+    minimal.replace("data/kommuner/testby.yaml", "navn: Testby Kommune", "navn: Testborg Kommune")
+    assert all(_modified(plugin, config).values())
+
+
 def test_on_files_adds_every_page_with_its_edit_target_and_every_extra_file(configured):
     plugin, config = configured
     files = plugin.on_files(get_files(config), config=config)

@@ -108,3 +108,13 @@ def test_a_build_with_the_same_inputs_imports_no_models_and_no_templates(minimal
 
     assert {"pydantic", "omlaegning.models", "omlaegning.loader"} <= set(imported())
     assert not {"pydantic", "segno", "omlaegning.models", "omlaegning.loader"} & set(imported())
+
+
+def test_only_the_last_handbook_and_the_last_check_are_kept(minimal, tmp_path, capsys):
+    kept = minimal.root / ".cache" / "omlaegning"
+    for old, new in (("nyt.", "andet."), ("andet.", "tredje.")):
+        plugin, config = _plugin(minimal.root, tmp_path)
+        plugin.on_config(config)
+        assert main(["--rod", str(minimal.root), "check"]) == 0
+        assert len(list((kept / prebuilt.SECTION).iterdir())) == len(list((kept / "check").iterdir())) == 1
+        minimal.replace(KOMMUNE, f"resume: Testby prøver noget {old}", f"resume: Testby prøver noget {new}")

@@ -17,7 +17,9 @@ def _check(args) -> int:
     # What check says depends on nothing but its inputs (prebuilt.inputs_key): with the same inputs as an
     # earlier check that found no errors, it says the same without loading anything. Errors are never kept.
     from .prebuilt import inputs_key
-    print(DiskCache(args.rod).text("check", inputs_key(args.rod, "check"), lambda: _checked(args.rod)), end="")
+    cache, entry = DiskCache(args.rod), inputs_key(args.rod, "check")
+    print(cache.text("check", entry, lambda: _checked(args.rod)), end="")
+    cache.keep_only("check", entry)
     return 0
 
 

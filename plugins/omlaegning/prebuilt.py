@@ -107,4 +107,7 @@ def read(root: Path, entry: str) -> Prebuilt | None:
 
 
 def write(root: Path, entry: str, prebuilt: Prebuilt) -> None:
-    DiskCache(root).write(SECTION, entry, prebuilt.to_json())
+    """Keep the handbook for the key `entry`, in place of the one kept before (it can be tens of megabytes)."""
+    cache = DiskCache(root)
+    cache.write(SECTION, entry, prebuilt.to_json())
+    cache.keep_only(SECTION, entry)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import logging
 import os
 import shutil
@@ -19,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import CountHandler
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from .. import placeholder, prebuilt
 from ..csp import with_policy
@@ -78,11 +79,29 @@ def _was_url(config) -> str | None:
     return was_url or None
 
 
+class _GeneratedPage(File):
+    """A page made from YAML. `mkdocs serve --dirty` builds again only the pages whose is_modified() is true:
+    here those whose Markdown or edit button changed, or every page when something all pages show changed."""
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+def _always_modified() -> bool:
+    return True
+
+
+def _nav_paths(nav: list) -> set[str]:
+    return {path for entry in nav for target in entry.values()
+            for path in (_nav_paths(target) if isinstance(target, list) else {target})}
+
+
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
     def __init__(self):
         super().__init__()
         # Without on_startup (MkDocs' own API), a build is neither served nor swapped in atomically.
-        self.serving = self.atomic = False
+        self.serving = self.atomic = self.dirty = False
         self.root: Path | None = None               # where concept/ and data/ are
         self.rendered: Prebuilt | None = None
         self.last_good: Prebuilt | None = None  # under serve: the pages kept while the YAML has errors
@@ -90,11 +109,15 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.site_dir: Path | None = None           # atomic builds: where the site goes when it is complete,
         self.building: Path | None = None           # and where it is built until then
         self.edition: datetime.date | None = None
+        # Under `mkdocs serve --dirty`: what the last build gave each generated page, and what every page shows.
+        self.built: dict[str, tuple[str, str | None]] = {}
+        self.shown_everywhere: str | None = None
 
     # Defining on_startup makes MkDocs keep this instance across the rebuilds of one serve.
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         self.atomic = command in ("build", "gh-deploy")
+        self.dirty = dirty
 
     def _public_url(self, config) -> str | None:
         """Where the handbook is published: mkdocs.yml's site_url, unless the plugin's own option says otherwise."""
@@ -145,18 +168,36 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         from ..render.pages import FORM_PAGES
         return Prebuilt.of(rendered, FORM_PAGES, dato(self.edition))
 
+    def _everywhere(self) -> str:
+        """What every page shows besides its own content: the navigation, the print header's short links and
+        edition, the footer's mailbox, and the errors on top while the YAML has any."""
+        r = self.rendered
+        return json.dumps([r.nav, r.short_links, r.form_pages, r.email, r.edition,
+                           self.problems.report() if self.problems else None])
+
     def on_files(self, files, /, *, config):
         if placeholder.is_placeholder(Path(config.docs_dir)):  # the real front page takes its place
             files.remove(files.get_file_from_path(placeholder.PATH))
+        everywhere = self._everywhere()
+        everything = everywhere != self.shown_everywhere
+        if self.dirty and everything:  # hand-written pages too, which MkDocs would build only when their file changed
+            for file in files.documentation_pages():
+                file.is_modified = _always_modified
+        in_nav = _nav_paths(self.rendered.nav)
         for page in self.rendered.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
                     f"docs/{page.path} har samme sti som en side, håndbogen laver ud fra YAML; "
                     "omdøb eller slet den håndskrevne fil.")
-            file = File.generated(config, page.path, content=page.markdown)
+            # A page the navigation leaves to its overview (render/navigation.py's NAV_LIMIT) is meant to be outside it.
+            file = _GeneratedPage.generated(config, page.path, content=page.markdown, inclusion=(
+                InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV))
+            file.changed = everything or self.built.get(page.path) != (page.markdown, page.edit_target)
             # The edit button opens the YAML file, which lives outside docs/.
             file.edit_uri = _edit_uri(self.root, page.edit_target, config.docs_dir)
             files.append(file)
+        self.built = {page.path: (page.markdown, page.edit_target) for page in self.rendered.pages}
+        self.shown_everywhere = everywhere
         written = {f.dest_uri for f in files}  # compare where files end up, not where they come from
         for path, content in self.rendered.extra_files().items():
             if path in written:

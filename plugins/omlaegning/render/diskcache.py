@@ -65,6 +65,17 @@ class DiskCache:
         except OSError:
             pass  # a read-only checkout: the result is simply made again next time
 
+    def keep_only(self, section: str, entry: str) -> None:
+        """Delete the section's other entries: for a result that replaces the last one (the whole rendered
+        handbook, what check said), so each save under `mkdocs serve` does not leave one more behind."""
+        path = self.path(section, entry)
+        try:
+            for other in path.parent.iterdir() if path is not None and path.parent.is_dir() else ():
+                if other.name != entry and not other.name.startswith("."):  # not another process's half-written entry
+                    other.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only checkout: the old entries stay
+
     def text(self, section: str, entry: str, make: Callable[[], str]) -> str:
         """The stored text of the entry, or make it, store it and return it."""
         data = self.read(section, entry)
