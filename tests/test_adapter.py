@@ -16,6 +16,7 @@ from helpers import PUBLIC_URL, REPO
 from omlaegning.formatting import dato
 from omlaegning.mkdocs_adapter.plugin import OmlaegningPlugin
 from omlaegning.paths import page_path
+from omlaegning.render.diskcache import DiskCache
 from omlaegning.render.text import escaped_nav
 
 
@@ -183,6 +184,25 @@ def test_on_page_content_cleans_every_page(configured, html, src_uri, kept, remo
     out = plugin.on_page_content(html, page=_page(src_uri), config=config, files=None)
     assert kept in out
     assert not removed or removed not in out
+
+
+def test_a_page_is_sanitized_again_whenever_its_html_differs_by_a_byte(configured, tmp_path):
+    plugin, config = configured
+    safe = "<p>Sikker tekst.</p>"
+    assert plugin.on_page_content(safe, page=_page(), config=config, files=None) == safe
+    kept, = (plugin.root / ".cache" / "omlaegning" / "rensede").iterdir()
+    # The same HTML is read from the cache: here a kept entry changed on purpose shows that it was.
+    DiskCache(plugin.root).write("rensede", kept.name, b"<p>Fra cachen.</p>")
+    assert plugin.on_page_content(safe, page=_page(), config=config, files=None) == "<p>Fra cachen.</p>"
+    changed = plugin.on_page_content(safe + "<script>alert(1)</script>", page=_page(), config=config, files=None)
+    assert changed == safe
+    # The form flag is part of the key: the self-assessment's page keeps its form controls.
+    radio = '<input type="radio" name="x">'
+    assert "input" not in plugin.on_page_content(radio, page=_page(), config=config, files=None)
+    assert "input" in plugin.on_page_content(radio, page=_page("selvevaluering.md"), config=config, files=None)
+    plugin.atomic = False
+    plugin.on_post_build(config=config)  # keeps only what this build used: the four entries above
+    assert len(list(kept.parent.iterdir())) == 4
 
 
 @pytest.mark.parametrize("event, name, policed", [

@@ -19,7 +19,7 @@ def _check(args) -> int:
     from .prebuilt import inputs_key
     cache, entry = DiskCache(args.rod), inputs_key(args.rod, "check")
     print(cache.text("check", entry, lambda: _checked(args.rod)), end="")
-    cache.keep_only("check", entry)
+    cache.keep_only("check", {entry})
     return 0
 
 

@@ -50,13 +50,18 @@ def _installed() -> list[str]:
     return sorted(found)
 
 
-def inputs_key(root: Path, *own: str) -> str:
-    """The SHA-256 of everything the rendered handbook under `root` is made from, with the caller's `own` inputs."""
+def code_key() -> str:
+    """The SHA-256 of the code that makes the output: Python, the installed packages, this package's files."""
+    return key(sys.version, *_installed(), *_files(_PACKAGE, _PACKAGE))
+
+
+def inputs_key(root: Path, *own: str, code: str | None = None) -> str:
+    """The SHA-256 of everything the rendered handbook under `root` is made from, with the caller's `own` inputs;
+    `code`: code_key(), when the caller has it already."""
     root = Path(root)
     lock = root / _LOCK
-    return key(sys.version, datetime.date.today().isoformat(), *own, *_installed(),
-               *_files(_PACKAGE, _PACKAGE), *[part for folder in (*CONTENT_DIRS, DOCS_DIR)
-                                             for part in _files(root / folder, root)],
+    return key(code or code_key(), datetime.date.today().isoformat(), *own,
+               *[part for folder in (*CONTENT_DIRS, DOCS_DIR) for part in _files(root / folder, root)],
                lock.read_bytes() if lock.is_file() else b"")
 
 
@@ -110,4 +115,4 @@ def write(root: Path, entry: str, prebuilt: Prebuilt) -> None:
     """Keep the handbook for the key `entry`, in place of the one kept before (it can be tens of megabytes)."""
     cache = DiskCache(root)
     cache.write(SECTION, entry, prebuilt.to_json())
-    cache.keep_only(SECTION, entry)
+    cache.keep_only(SECTION, {entry})

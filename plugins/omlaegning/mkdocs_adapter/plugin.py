@@ -30,12 +30,14 @@ from ..folders import CONTENT_DIRS
 from ..history import History, edition_date, last_commit_time, read_history
 from ..prebuilt import Prebuilt
 from ..render.addresslinks import AddressLinks
+from ..render.diskcache import DiskCache, key
 from ..render.printheader import print_header
 from ..render.text import error_box, escaped_nav, no_break_spaces
 from ..sanitize import clean
 from .config import OmlaegningConfig
 
 log = logging.getLogger("mkdocs.plugins.omlaegning")
+_CLEANED = "rensede"  # the disk cache's section for sanitized pages
 
 
 def _strict_warnings() -> bool:
@@ -112,6 +114,8 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         # Under `mkdocs serve --dirty`: what the last build gave each generated page, and what every page shows.
         self.built: dict[str, tuple[str, str | None]] = {}
         self.shown_everywhere: str | None = None
+        self.code = ""                  # prebuilt.code_key(): the version of everything that makes the output
+        self.cleaned: set[str] = set()  # the sanitized pages this build took from the disk cache or put there
 
     # Defining on_startup makes MkDocs keep this instance across the rebuilds of one serve.
     def on_startup(self, *, command, dirty):
@@ -135,8 +139,10 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         self.problems = None
         history, public_url, was_url = read_history(self.root), self._public_url(config), _was_url(config)
+        self.code = prebuilt.code_key()
         # Everything the pages are made from besides the files (prebuilt.inputs_key reads those).
-        entry = prebuilt.inputs_key(self.root, repr(history), public_url or "", was_url or "", self.edition.isoformat())
+        entry = prebuilt.inputs_key(self.root, repr(history), public_url or "", was_url or "", self.edition.isoformat(),
+                                    code=self.code)
         try:
             self.rendered = prebuilt.read(self.root, entry) or self._render(entry, history, public_url, was_url)
             self.last_good = self.rendered
@@ -207,6 +213,9 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index into the new site
     def on_post_build(self, *, config):
+        if not self.dirty:  # a dirty rebuild sanitizes only the pages it builds; the others' entries are still good
+            DiskCache(self.root).keep_only(_CLEANED, self.cleaned)
+        self.cleaned = set()
         if not self.atomic:
             return
         if config.strict and _strict_warnings():
@@ -235,7 +244,15 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         # No-break spaces go into the text here, after Markdown, where "1. " can no longer start a list,
         # and into the table of contents, which the theme prints from the headings' own titles.
         _no_break_toc(page.toc)
-        return clean(no_break_spaces(html), form=page.file.src_uri in self.rendered.form_pages)
+        return self._clean(no_break_spaces(html), page.file.src_uri in self.rendered.form_pages)
+
+    def _clean(self, html: str, form: bool) -> str:
+        """The page's HTML through the sanitizer. Its result depends only on the HTML, the form flag and the code
+        (nh3 and sanitize.py among it), so it is kept under the SHA-256 of exactly those: HTML that differs by one
+        byte is sanitized again."""
+        entry = key(self.code, "skema" if form else "", html)
+        self.cleaned.add(entry)
+        return DiskCache(self.root).text(_CLEANED, entry, lambda: clean(html, form=form))
 
     def on_post_page(self, output, /, *, page, config):
         return with_policy(output, preview=self.serving)
