@@ -3,6 +3,7 @@ configured from the project's own mkdocs.yml with the minimal fixture as its con
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
@@ -10,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, get_files
+from mkdocs.structure.files import File, InclusionLevel, get_files
 
 from helpers import PUBLIC_URL, REPO
 from omlaegning.formatting import dato
@@ -117,6 +118,20 @@ def _modified(plugin, config) -> dict[str, bool]:
             Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
             Path(file.abs_dest_path).touch()
     return {f.src_uri: f.is_modified() for f in files.documentation_pages()}
+
+
+def _without(nav: list, path: str) -> list:
+    return [{title: _without(target, path) if isinstance(target, list) else target}
+            for entry in nav for title, target in entry.items() if target != path]
+
+
+def test_a_page_the_navigation_leaves_to_its_overview_is_marked_as_outside_it(configured):
+    plugin, config = configured
+    left_out = page_path("kommune", "testby")
+    plugin.rendered = replace(plugin.rendered, nav=_without(plugin.rendered.nav, left_out))
+    files = plugin.on_files(get_files(config), config=config)
+    assert files.get_file_from_path(left_out).inclusion == InclusionLevel.NOT_IN_NAV
+    assert files.get_file_from_path(page_path("fase", "start")).inclusion == InclusionLevel.UNDEFINED
 
 
 def test_serve_dirty_builds_again_only_the_pages_whose_output_changed(minimal, tmp_path):

@@ -64,7 +64,7 @@ def results(**changes) -> "performance.Results":
         synthetic={10: ([1.0, 1.2, 1.1], 60_000_000, 43), 100: ([3.0, 3.1, 3.2], 70_000_000, 133),
                    1000: ([30.0, 31.0, 33.0], 400_000_000, 1033)},
         scale=performance.ScaleWeights(comparison, (30_000_000, 6_000_000), (20_000_000, 2_000_000)),
-        check_wall=[0.25, 0.35, 0.3], check_changed=[0.6, 0.7, 0.65],
+        check_wall=[0.25, 0.35, 0.3], check_changed=[0.6, 0.7, 0.65], check_cpu=(0.1, 0.5),
         check_inside={"import": 0.2, "load": 0.1, "render": 0.15, "warm": 0.2},
         python_start=0.02, serve=[0.9, 0.8, 1.2], serve_dirty=[0.5, 0.4, 0.6], weights=[weight])
     return performance.Results(**{**values, **changes})
@@ -80,6 +80,7 @@ def test_report_says_which_targets_are_met():
     assert "| Højeste hukommelsesforbrug (RSS) i et build | 400 MB | < 500 MB | opfyldt |" in text
     assert "uændret siden sidste check | 0.30 s | ≤ 0.3 s | opfyldt |" in text
     assert "(intet husket fra sidste check) | 0.65 s | ≤ 0.3 s | ikke opfyldt |" in text
+    assert "| – det samme målt i CPU-tid: uændret 0.10 s, som efter en ændring 0.50 s | | | |" in text
     assert "(median af 3) | 0.90 s | ≤ 1 s | opfyldt |" in text
     assert "bygges igen), det samme | 0.50 s | ≤ 1 s | opfyldt |" in text
     assert "første besøg, overført (komprimeret) | 7.0 KiB | ≤ 150 KiB | opfyldt |" in text
