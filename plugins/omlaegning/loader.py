@@ -92,7 +92,7 @@ class _Unchanged:
 _UNCHANGED = _Unchanged()
 
 
-def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]]:
+def _read_and_validate(root: Path, remember: bool) -> tuple[Loaded, Declared, list[ContentError]]:
     loaded: Loaded = []
     declared = Declared()
     errors: list[ContentError] = []
@@ -144,7 +144,7 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
                 ("id",), f"id '{model.id}' skal være det samme som filnavnet ('{stem}'), "
                          "så webadressen kan findes ud fra filen."))
             declared.add_broken_file(kind, rel, None)
-        else:
+        elif remember:
             _UNCHANGED.keep(rel, raw, doc, model)
         loaded.append((kind, doc, model))
     for kind in CONTENT_KINDS:
@@ -238,10 +238,12 @@ def _unique_numbers(entries: Loaded, name: str) -> list[ContentError]:
     return errors
 
 
-def load_handbook(root: Path) -> Handbook:
-    """Load and check all content under `root`. Raises ContentErrors listing every problem."""
+def load_handbook(root: Path, remember: bool = True) -> Handbook:
+    """Load and check all content under `root`. Raises ContentErrors listing every problem.
+    remember: keep each valid file for the next load in this process (as `mkdocs serve` loads again after every
+    save); a single build need not hold every file's document in memory after loading."""
     root = Path(root)
-    loaded, declared, errors = _read_and_validate(root)
+    loaded, declared, errors = _read_and_validate(root, remember)
     files, link_errors = _check_links(loaded, declared)
     errors += link_errors
     for kind in CONTENT_KINDS:

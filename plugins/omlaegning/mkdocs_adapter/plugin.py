@@ -165,7 +165,8 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         Imported here: a build that finds its result kept does not need the models, templates or babel."""
         from ..loader import load_handbook
         from ..render import render_handbook
-        made = self._prebuilt(render_handbook(load_handbook(self.root), history, public_url, was_url))
+        made = self._prebuilt(render_handbook(load_handbook(self.root, remember=self.serving), history, public_url,
+                                              was_url))
         prebuilt.write(self.root, entry, made)
         return made
 
