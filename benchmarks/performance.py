@@ -166,7 +166,7 @@ class Results:
     warm_build: list[float]    # with the disk cache an earlier build left
     warm_cpu: list[float]
     pages: int
-    synthetic: dict[int, tuple[list[float], int, int]]  # municipalities -> (times, peak bytes, pages)
+    synthetic: dict[int, tuple[list[float], int, int, list[float]]]  # municipalities -> (times, peak, pages, CPU)
     scale: ScaleWeights | None
     check_wall: list[float]    # unchanged content: check says what it found last time
     check_changed: list[float]  # as after a save: nothing kept from the last check
@@ -183,12 +183,13 @@ def report(r: Results) -> str:
     ratio, warm_ratio = plugin / plain, warm / plain
     cpu_ratio = median(r.plugin_cpu) / median(r.plain_cpu)
     warm_cpu_ratio = median(r.warm_cpu) / median(r.plain_cpu)
-    times = {n: median(t) for n, (t, _, _) in r.synthetic.items()}
+    times = {n: median(t) for n, (t, *_) in r.synthetic.items()}
+    cpu = {n: median(c) for n, (*_, c) in r.synthetic.items()}
     largest, *_, = sorted(times, reverse=True)
     before_largest = sorted(times)[-2]
     growth = times[largest] / times[before_largest]
     pages_growth = r.synthetic[largest][2] / r.synthetic[before_largest][2]
-    peak_mb = max(peak for _, peak, _ in r.synthetic.values()) / 1e6
+    peak_mb = max(peak for _, peak, *_ in r.synthetic.values()) / 1e6
     check, changed = median(r.check_wall), median(r.check_changed)
     serve, serve_dirty = median(r.serve), median(r.serve_dirty)
     front = r.weights[0]
@@ -235,10 +236,12 @@ def report(r: Results) -> str:
         f"{warm_cpu_ratio:.2f}× | | |",
     ] + [
         f"| Build med {n} kommuner ({pages} sider) | {seconds(times[n])}, højst {peak / 1e6:.0f} MB | | |"
-        for n, (_, peak, pages) in sorted(r.synthetic.items())
+        for n, (_, peak, pages, _) in sorted(r.synthetic.items())
     ] + [
         f"| Tidens vækst, {largest} mod {before_largest} kommuner ({pages_growth:.1f} gange så mange sider) | "
         f"{growth:.2f}× | ≤ {GROWTH_TARGET:.0f}× | {verdict(growth <= GROWTH_TARGET)} |",
+        f"| – det samme målt i CPU-tid ({cpu[largest]:.1f} s mod {cpu[before_largest]:.1f} s) | "
+        f"{cpu[largest] / cpu[before_largest]:.2f}× | | |",
         f"| Højeste hukommelsesforbrug (RSS) i et build | {peak_mb:.0f} MB | < {MEMORY_TARGET_MB} MB | "
         f"{verdict(peak_mb < MEMORY_TARGET_MB)} |",
         f"| `omlaegning check` på det rigtige indhold, uændret siden sidste check | {seconds(check)} | "
@@ -300,7 +303,7 @@ def report(r: Results) -> str:
         f"- Build med plugin uden cache: {raw(r.plugin_build)}",
         f"- Build med plugin med cache: {raw(r.warm_build)}",
         f"- Almindeligt build af eksporten: {raw(r.plain_build)}",
-    ] + [f"- Build med {n} kommuner: {raw(t)}" for n, (t, _, _) in sorted(r.synthetic.items())] + [
+    ] + [f"- Build med {n} kommuner: {raw(t)}" for n, (t, *_) in sorted(r.synthetic.items())] + [
         f"- `omlaegning check`, uændret indhold: {raw(r.check_wall)}",
         f"- `omlaegning check`, som efter en ændring: {raw(r.check_changed)}",
         f"- `mkdocs serve`, gem til vist: {raw(r.serve)}",
@@ -423,7 +426,7 @@ def compare_builds(tree: Path, work: Path, runs: int) -> tuple[list[Run], list[R
     return plugin, warm, plain, site_pages(plugin_site), plugin_site
 
 
-def synthetic_builds(work: Path, runs: int) -> tuple[dict[int, tuple[list[float], int, int]], Path]:
+def synthetic_builds(work: Path, runs: int) -> tuple[dict[int, tuple[list[float], int, int, list[float]]], Path]:
     """Each count's builds, and the site with the most municipalities. Each build loads, validates and renders
     (the kept handbook is deleted first); QR codes, figures and templates come from the cache the warm-up left."""
     results, site = {}, None
@@ -436,7 +439,8 @@ def synthetic_builds(work: Path, runs: int) -> tuple[dict[int, tuple[list[float]
         for _ in range(min(runs, LARGEST_RUNS) if count == max(MUNICIPALITIES) else runs):
             shutil.rmtree(tree / CACHE / "haandbog", ignore_errors=True)
             measured.append(run_measured(command))
-        results[count] = ([m.seconds for m in measured], max(m.peak_bytes for m in measured), site_pages(site))
+        results[count] = ([m.seconds for m in measured], max(m.peak_bytes for m in measured), site_pages(site),
+                          [m.cpu_seconds for m in measured])
         print(f"  {count} kommuner: {median([m.seconds for m in measured]):.2f} s", flush=True)
     return results, site
 
