@@ -24,10 +24,12 @@ def _check(args) -> int:
 
 
 def _checked(root: Path) -> str:
+    from .gcpause import collector_paused
     from .loader import load_handbook
     from .render import render_handbook
-    handbook = load_handbook(root)
-    rendered = render_handbook(handbook)  # finds anchors that ids make collide, and broken published links
+    with collector_paused():
+        handbook = load_handbook(root)
+        rendered = render_handbook(handbook)  # finds anchors that ids make collide, and broken published links
     said = [f"Indholdet er i orden: {len(handbook.principper)} principper, {len(handbook.faser)} faser, "
             f"{len(handbook.vejledninger)} vejledninger, {len(handbook.kommuner)} kommuner, "
             f"{len(handbook.ordliste.begreber)} begreber og {len(handbook.kilder)} kilder."]

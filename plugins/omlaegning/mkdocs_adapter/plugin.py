@@ -163,10 +163,12 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
     def _render(self, entry: str, history: History, public_url: str | None, was_url: str | None) -> Prebuilt:
         """Load, validate and render the handbook, and keep the result for the next build with the same inputs.
         Imported here: a build that finds its result kept does not need the models, templates or babel."""
+        from ..gcpause import collector_paused
         from ..loader import load_handbook
         from ..render import render_handbook
-        made = self._prebuilt(render_handbook(load_handbook(self.root, remember=self.serving), history, public_url,
-                                              was_url))
+        with collector_paused():
+            made = self._prebuilt(render_handbook(load_handbook(self.root, remember=self.serving), history,
+                                                  public_url, was_url))
         prebuilt.write(self.root, entry, made)
         return made
 
