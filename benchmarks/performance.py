@@ -6,10 +6,12 @@ Everything is measured in one run on this machine, each program as its own subpr
   1. the full build with the plugin, without its disk cache (as in a fresh clone) and with the cache
      an earlier build left, against a plain `mkdocs build` of the same pages exported as Markdown
      (`omlaegning export`), all with --strict, interleaved, median of N;
-  2. builds with 10, 50 and 100 municipalities (tests/synthetic.py): time and peak memory;
-  3. `omlaegning check` on the real content, and load+render inside Python without start-up;
+  2. builds with 10, 100 and 1,000 municipalities (tests/synthetic.py): time and peak memory;
+  3. `omlaegning check` on the real content, unchanged and as after a save, and load+render inside Python;
   4. under `mkdocs serve`: from saving a municipality's YAML to the new text being served;
-  5. page weight of typical pages with everything they load, and the search index.
+  5. page weight: typical pages opened in Chromium on a first visit, every request's transferred bytes counted,
+     from the tests' local server sending text gzipped; with 1,000 municipalities also the comparison page,
+     the search index and the open data.
 The real handbook is measured in a clone of this repository with the working tree's content laid
 over it, so the plugin reads the real git history (dates, "Hvad er nyt") on both sides.
 `--profil` prints cProfile's top functions for load+render and for the plugin build instead.
@@ -35,11 +37,10 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
@@ -58,9 +59,14 @@ SERVE_TARGET_S = 1.0
 SERVE_EDITS = 10  # the serve target is a median of ten saves
 PARTS = ("build", "kommuner", "check", "serve", "vaegt")
 CACHE = Path(".cache") / "omlaegning"  # the plugin's disk cache in the handbook's folder (render/diskcache.py)
-MUNICIPALITIES = (10, 50, 100)
-# Typical pages whose weight is reported: the front page, a principle and a municipality.
-WEIGHED_PAGES = ("index.html", "principper/ressourcer/index.html", "kommuner/herning/index.html")
+MUNICIPALITIES = (10, 100, 1000)
+# Typical pages whose weight is reported: the front page, a principle and a municipality; with the most
+# municipalities, the page that shows them all side by side.
+WEIGHED_PAGES = ("", "principper/ressourcer/", "kommuner/herning/")
+COMPARISON_PAGE = "sammenligning/"
+PAGE_WEIGHT_TARGET_KIB = 150
+LARGEST_RUNS = 3  # builds of the most municipalities take minutes: three of them
+SEARCH_INDEX_LIMIT_MB = 5  # compressed; beyond it the municipality pages are to be indexed by their summary
 SERVE_FILE = "data/kommuner/herning.yaml"
 SERVE_PAGE = "/kommuner/herning/"
 
@@ -88,88 +94,36 @@ def gzipped_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-class _Loads(HTMLParser):
-    """What a browser fetches for a page: stylesheets, icons, scripts, images, and Material's search worker."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self._config = False
-        self.config = ""
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        rel = set((attrs.get("rel") or "").split())
-        if tag == "link" and rel & {"stylesheet", "icon", "preload", "modulepreload"} and attrs.get("href"):
-            self.urls.append(attrs["href"])
-        elif tag in ("script", "img", "source") and attrs.get("src"):
-            self.urls.append(attrs["src"])
-        self._config = tag == "script" and attrs.get("id") == "__config"
-
-    def handle_data(self, data):
-        if self._config:
-            self.config += data
-
-    def handle_endtag(self, tag):
-        self._config = False
+@dataclass
+class Transfer:
+    """One request of a first visit, as Chromium saw it."""
+    path: str         # under the site, e.g. "assets/javascripts/bundle.min.js" ("" for the front page)
+    transferred: int  # response headers plus the body as sent (gzip where the server compressed it)
+    size: int         # the body as the browser used it, uncompressed
 
 
-_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+# Who a request's file belongs to: Material's search (its worker, lunr and the index it fetches at once), the
+# rest of the theme (everything under assets/), or the handbook (the page, our stylesheets, scripts and figures).
+PARTS_OF_A_VISIT = ("søgning", "tema", "vores")
 
 
-def _local_file(site: Path, page: Path, url: str) -> Path | None:
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not parts.path:  # data:, another site
-        return None
-    target = (page.parent / unquote(parts.path)).resolve()
-    return target if target.is_file() and target.is_relative_to(site.resolve()) else None
+def part_of(path: str) -> str:
+    if path.startswith(("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/")):
+        return "søgning"
+    return "tema" if path.startswith("assets/") else "vores"
 
 
 @dataclass
 class PageWeight:
     page: str
-    html: int
-    html_gzip: int
-    assets: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (raw, gzip)
-    external: list[str] = field(default_factory=list)
-    search_worker: str | None = None
+    transfers: list[Transfer]
+
+    def transferred(self, part: str | None = None) -> int:
+        return sum(t.transferred for t in self.transfers if part is None or part_of(t.path) == part)
 
     @property
-    def total(self) -> int:
-        return self.html + sum(raw for raw, _ in self.assets.values())
-
-    @property
-    def total_gzip(self) -> int:
-        return self.html_gzip + sum(gz for _, gz in self.assets.values())
-
-
-def page_weight(site: Path, page: str) -> PageWeight:
-    """The page's HTML plus every file of the site it loads (and what its CSS loads), raw and gzipped."""
-    path = site / page
-    html = path.read_bytes()
-    parser = _Loads()
-    parser.feed(html.decode("utf-8"))
-    weight = PageWeight(page, len(html), gzipped_size(html))
-    queue = [(path, url) for url in parser.urls]
-    while queue:
-        referrer, url = queue.pop(0)
-        target = _local_file(site, referrer, url)
-        if target is None:
-            if urlsplit(url).scheme in ("http", "https") or urlsplit(url).netloc:
-                weight.external.append(url)
-            continue
-        rel = target.relative_to(site.resolve()).as_posix()
-        if rel in weight.assets:
-            continue
-        data = target.read_bytes()
-        weight.assets[rel] = (len(data), gzipped_size(data))
-        if target.suffix == ".css":
-            queue += [(target, found) for found in _CSS_URL.findall(data.decode("utf-8", "replace"))]
-    if parser.config.strip():
-        worker = json.loads(parser.config).get("search")
-        target = _local_file(site, path, worker) if worker else None
-        weight.search_worker = target.relative_to(site.resolve()).as_posix() if target else None
-    return weight
+    def size(self) -> int:
+        return sum(t.size for t in self.transfers)
 
 
 def insert_marker(text: str, marker: str) -> str:
@@ -192,6 +146,14 @@ def insert_marker(text: str, marker: str) -> str:
 
 
 @dataclass
+class ScaleWeights:
+    """What a reader downloads from the site with the most municipalities."""
+    comparison: PageWeight
+    search_index: tuple[int, int]  # bytes, raw and gzipped
+    open_data: tuple[int, int]
+
+
+@dataclass
 class Results:
     """Everything one run measured; `report` turns it into Markdown."""
 
@@ -204,14 +166,16 @@ class Results:
     warm_build: list[float]    # with the disk cache an earlier build left
     warm_cpu: list[float]
     pages: int
-    synthetic: dict[int, tuple[list[float], int, int]]  # municipalities -> (times, peak bytes, pages)
-    check_wall: list[float]
+    synthetic: dict[int, tuple[list[float], int, int, list[float]]]  # municipalities -> (times, peak, pages, CPU)
+    scale: ScaleWeights | None
+    check_wall: list[float]    # unchanged content: check says what it found last time
+    check_changed: list[float]  # as after a save: nothing kept from the last check
+    check_cpu: tuple[float, float]  # the medians of their CPU time, unchanged and as after a save
     check_inside: dict[str, float]
     python_start: float
     serve: list[float]
+    serve_dirty: list[float]  # `mkdocs serve --dirty`: only the pages whose output changed are built again
     weights: list[PageWeight]
-    search_index: tuple[int, int]
-    search_worker: tuple[int, int] | None
 
 
 def report(r: Results) -> str:
@@ -219,14 +183,23 @@ def report(r: Results) -> str:
     ratio, warm_ratio = plugin / plain, warm / plain
     cpu_ratio = median(r.plugin_cpu) / median(r.plain_cpu)
     warm_cpu_ratio = median(r.warm_cpu) / median(r.plain_cpu)
-    times = {n: median(t) for n, (t, _, _) in r.synthetic.items()}
-    growth = times[max(times)] / times[min(times)]
-    peak_mb = max(peak for _, peak, _ in r.synthetic.values()) / 1e6
-    check = median(r.check_wall)
-    serve = median(r.serve)
+    times = {n: median(t) for n, (t, *_) in r.synthetic.items()}
+    cpu = {n: median(c) for n, (*_, c) in r.synthetic.items()}
+    largest, *_, = sorted(times, reverse=True)
+    before_largest = sorted(times)[-2]
+    growth = times[largest] / times[before_largest]
+    pages_growth = r.synthetic[largest][2] / r.synthetic[before_largest][2]
+    peak_mb = max(peak for _, peak, *_ in r.synthetic.values()) / 1e6
+    check, changed = median(r.check_wall), median(r.check_changed)
+    serve, serve_dirty = median(r.serve), median(r.serve_dirty)
+    front = r.weights[0]
+    front_kib = front.transferred() / 1024
 
     def raw(values):
         return ", ".join(f"{v:.2f}" for v in values)
+
+    def parts(w: PageWeight) -> str:
+        return " | ".join(kib(w.transferred(part)) for part in PARTS_OF_A_VISIT)
 
     lines = [
         "# Ydelse: build, check, serve og sidevægt",
@@ -263,14 +236,20 @@ def report(r: Results) -> str:
         f"{warm_cpu_ratio:.2f}× | | |",
     ] + [
         f"| Build med {n} kommuner ({pages} sider) | {seconds(times[n])}, højst {peak / 1e6:.0f} MB | | |"
-        for n, (_, peak, pages) in sorted(r.synthetic.items())
+        for n, (_, peak, pages, _) in sorted(r.synthetic.items())
     ] + [
-        f"| Tidens vækst, {max(times)} mod {min(times)} kommuner | {growth:.2f}× | ≤ {GROWTH_TARGET:.0f}× | "
-        f"{verdict(growth <= GROWTH_TARGET)} |",
+        f"| Tidens vækst, {largest} mod {before_largest} kommuner ({pages_growth:.1f} gange så mange sider) | "
+        f"{growth:.2f}× | ≤ {GROWTH_TARGET:.0f}× | {verdict(growth <= GROWTH_TARGET)} |",
+        f"| – det samme målt i CPU-tid ({cpu[largest]:.1f} s mod {cpu[before_largest]:.1f} s) | "
+        f"{cpu[largest] / cpu[before_largest]:.2f}× | | |",
         f"| Højeste hukommelsesforbrug (RSS) i et build | {peak_mb:.0f} MB | < {MEMORY_TARGET_MB} MB | "
         f"{verdict(peak_mb < MEMORY_TARGET_MB)} |",
-        f"| `omlaegning check` på det rigtige indhold, hele kommandoen | {seconds(check)} | ≤ {CHECK_TARGET_S:.1f} s | "
-        f"{verdict(check <= CHECK_TARGET_S)} |",
+        f"| `omlaegning check` på det rigtige indhold, uændret siden sidste check | {seconds(check)} | "
+        f"≤ {CHECK_TARGET_S:.1f} s | {verdict(check <= CHECK_TARGET_S)} |",
+        f"| `omlaegning check` som efter en gemt ændring (intet husket fra sidste check) | {seconds(changed)} | "
+        f"≤ {CHECK_TARGET_S:.1f} s | {verdict(changed <= CHECK_TARGET_S)} |",
+        f"| – det samme målt i CPU-tid: uændret {seconds(r.check_cpu[0])}, som efter en ændring "
+        f"{seconds(r.check_cpu[1])} | | | |",
         f"| – heraf inde i Python: import {seconds(r.check_inside['import'])}, indlæsning "
         f"{seconds(r.check_inside['load'])}, rendering {seconds(r.check_inside['render'])} | "
         f"{seconds(r.check_inside['import'] + r.check_inside['load'] + r.check_inside['render'])} | | |",
@@ -278,38 +257,62 @@ def report(r: Results) -> str:
         f"| – Pythons egen opstart (`python -c pass`) | {seconds(r.python_start)} | | |",
         f"| `mkdocs serve`: fra en YAML-fil gemmes, til den nye tekst vises (median af {len(r.serve)}) | "
         f"{seconds(serve)} | ≤ {SERVE_TARGET_S:.0f} s | {verdict(serve <= SERVE_TARGET_S)} |",
+        f"| `mkdocs serve --dirty` (kun sider, hvis indhold ændrede sig, bygges igen), det samme | "
+        f"{seconds(serve_dirty)} | ≤ {SERVE_TARGET_S:.0f} s | {verdict(serve_dirty <= SERVE_TARGET_S)} |",
+        f"| Forsiden med alt, den henter ved første besøg, overført (komprimeret) | {kib(front.transferred())} | "
+        f"≤ {PAGE_WEIGHT_TARGET_KIB} KiB | {verdict(front_kib <= PAGE_WEIGHT_TARGET_KIB)} |",
+    ]
+    if r.scale:
+        index_mb = r.scale.search_index[1] / 1e6
+        lines += [
+            f"| Søgeindekset med {largest} kommuner, komprimeret | {index_mb:.2f} MB "
+            f"({r.scale.search_index[0] / 1e6:.1f} MB ukomprimeret) | ≤ {SEARCH_INDEX_LIMIT_MB} MB, ellers "
+            f"kommunesider efter resumé | {verdict(index_mb <= SEARCH_INDEX_LIMIT_MB)} |",
+        ]
+    lines += [
         "",
         "## Sidevægt",
         "",
-        "HTML plus alt, siden henter fra sitet (CSS, JavaScript, billeder og hvad CSS'en henter), hver fil",
-        "for sig og med gzip (niveau 6), som en webserver sender dem. Skrifttyper hentes ikke: temaet bruger",
-        "systemets skrifter (`font: false`). Søgningens worker og indeks hentes også ved første besøg og står",
-        "for sig nedenfor; browseren gemmer dem til de næste sider.",
+        "Hver side åbnes i Chromium (headless) med en tom cache, som ved et første besøg, fra testenes lokale",
+        "server (`tests/browser/localserver.py`), der sender tekstfiler komprimeret med gzip (niveau 6), som en",
+        "webvært gør. Alle forespørgsler tælles, til netværket har været stille et halvt sekund: svarets",
+        "headere plus indholdet, som det blev sendt (Chromiums tal). Skrifttyper hentes ikke: temaet bruger",
+        "systemets skrifter (`font: false`). *Søgning* er Materials søgeindeks, som siden henter med det samme,",
+        "dets worker og lunr; *tema* er resten af Materials filer (`assets/`: CSS, JavaScript, ikon); *vores*",
+        "er siden selv (HTML'en, som temaets skabelon bygger om vores indhold) og vores egne CSS- og JS-filer",
+        "og figurer.",
         "",
-        "| Side | HTML | Filer, den henter | I alt | I alt med gzip |",
-        "|---|---|---|---|---|",
+        "| Side | Forespørgsler | Overført i alt | Søgning | Tema | Vores | Ukomprimeret i alt |",
+        "|---|---|---|---|---|---|---|",
     ] + [
-        f"| `{w.page}` | {kib(w.html)} | {len(w.assets)} fil{'er' if len(w.assets) != 1 else ''}, "
-        f"{kib(w.total - w.html)} | {kib(w.total)} | "
-        f"{kib(w.total_gzip)} |" for w in r.weights
-    ] + [
-        f"| Søgeindeks `search/search_index.json` | | | {kib(r.search_index[0])} | {kib(r.search_index[1])} |",
-    ] + ([f"| Søgningens worker | | | {kib(r.search_worker[0])} | {kib(r.search_worker[1])} |"]
-         if r.search_worker else []) + [
+        f"| `/{w.page}` | {len(w.transfers)} | {kib(w.transferred())} | {parts(w)} | {kib(w.size)} |"
+        for w in r.weights + ([r.scale.comparison] if r.scale else [])
+    ]
+    if r.scale:
+        lines += [
+            "",
+            f"`/{COMPARISON_PAGE}` er målt på sitet med {largest} kommuner. Samme site: søgeindekset er "
+            f"{r.scale.search_index[0] / 1e6:.1f} MB ({r.scale.search_index[1] / 1e6:.2f} MB komprimeret); de åbne "
+            f"data (alle JSON-filer under `data/`) er {r.scale.open_data[0] / 1e6:.1f} MB "
+            f"({r.scale.open_data[1] / 1e6:.2f} MB komprimeret).",
+        ]
+    lines += [
         "",
         "## Enkeltmålinger (sekunder)",
         "",
         f"- Build med plugin uden cache: {raw(r.plugin_build)}",
         f"- Build med plugin med cache: {raw(r.warm_build)}",
         f"- Almindeligt build af eksporten: {raw(r.plain_build)}",
-    ] + [f"- Build med {n} kommuner: {raw(t)}" for n, (t, _, _) in sorted(r.synthetic.items())] + [
-        f"- `omlaegning check`: {raw(r.check_wall)}",
+    ] + [f"- Build med {n} kommuner: {raw(t)}" for n, (t, *_) in sorted(r.synthetic.items())] + [
+        f"- `omlaegning check`, uændret indhold: {raw(r.check_wall)}",
+        f"- `omlaegning check`, som efter en ændring: {raw(r.check_changed)}",
         f"- `mkdocs serve`, gem til vist: {raw(r.serve)}",
+        f"- `mkdocs serve --dirty`, gem til vist: {raw(r.serve_dirty)}",
         "",
         "Byggene skiftes til (plugin uden cache, plugin med cache, eksport, plugin uden cache, …) efter en",
         "opvarmning af hver, så en travl maskine rammer dem lige meget; før hvert build uden cache slettes",
-        "`.cache/omlaegning/`. De syntetiske kommuner laves af",
-        "`tests/synthetic.py` i en mappe uden git-historik; de sammenlignes kun med hinanden.",
+        "`.cache/omlaegning/`. De syntetiske kommuner laves af `tests/synthetic.py` i en mappe uden",
+        "git-historik og bygges med varm cache (opvarmningen fylder den); de sammenlignes kun med hinanden.",
         "",
     ]
     return "\n".join(lines)
@@ -423,16 +426,23 @@ def compare_builds(tree: Path, work: Path, runs: int) -> tuple[list[Run], list[R
     return plugin, warm, plain, site_pages(plugin_site), plugin_site
 
 
-def synthetic_builds(work: Path, runs: int) -> dict[int, tuple[list[float], int, int]]:
-    results = {}
+def synthetic_builds(work: Path, runs: int) -> tuple[dict[int, tuple[list[float], int, int, list[float]]], Path]:
+    """Each count's builds, and the site with the most municipalities. Each build loads, validates and renders
+    (the kept handbook is deleted first); QR codes, figures and templates come from the cache the warm-up left."""
+    results, site = {}, None
     for count in MUNICIPALITIES:
         tree = write_synthetic_handbook(work / f"kommuner-{count}", count)
         site = work / f"site-{count}"
-        run_measured(mkdocs_build(tree / "mkdocs.yml", site))  # warm-up
-        measured = [run_measured(mkdocs_build(tree / "mkdocs.yml", site)) for _ in range(runs)]
-        results[count] = ([m.seconds for m in measured], max(m.peak_bytes for m in measured), site_pages(site))
+        command = mkdocs_build(tree / "mkdocs.yml", site)
+        run_measured(command)  # warm-up
+        measured = []
+        for _ in range(min(runs, LARGEST_RUNS) if count == max(MUNICIPALITIES) else runs):
+            shutil.rmtree(tree / CACHE / "haandbog", ignore_errors=True)
+            measured.append(run_measured(command))
+        results[count] = ([m.seconds for m in measured], max(m.peak_bytes for m in measured), site_pages(site),
+                          [m.cpu_seconds for m in measured])
         print(f"  {count} kommuner: {median([m.seconds for m in measured]):.2f} s", flush=True)
-    return results
+    return results, site
 
 
 INSIDE = r"""
@@ -457,14 +467,20 @@ print(json.dumps({"import": imported - start, "load": loaded - imported, "render
 """
 
 
-def check_times(tree: Path, runs: int) -> tuple[list[float], dict[str, float], float]:
+def check_times(tree: Path, runs: int) -> tuple[list[Run], list[Run], dict[str, float], float]:
+    """check with unchanged content, and as after a save: without what the last check kept (QR codes, figures and
+    templates stay cached, as they do after a save)."""
     command = omlaegning("--rod", str(tree), "check")
     run_measured(command)  # warm-up
-    wall = [run_measured(command).seconds for _ in range(runs)]
+    wall, changed = [], []
+    for _ in range(runs):
+        wall.append(run_measured(command))
+        shutil.rmtree(tree / CACHE / "check", ignore_errors=True)
+        changed.append(run_measured(command))
     inside = [json.loads(run_measured([sys.executable, "-c", INSIDE, str(tree), str(runs)]).output)
               for _ in range(runs)]
     python = median([run_measured([sys.executable, "-c", "pass"]).seconds for _ in range(runs)])
-    return wall, {key: median([i[key] for i in inside]) for key in inside[0]}, python
+    return wall, changed, {key: median([i[key] for i in inside]) for key in inside[0]}, python
 
 
 def _free_port() -> int:
@@ -501,8 +517,9 @@ def _log_tail(path: Path, lines: int = 30) -> str:
     return "\n".join(path.read_text().splitlines()[-lines:])
 
 
-def serve_latency(tree: Path, work: Path, edits: int) -> list[float]:
-    """Start `mkdocs serve`, save a changed YAML file `edits` times, time each until the page shows it."""
+def serve_latency(tree: Path, work: Path, edits: int, dirty: bool = False) -> list[float]:
+    """Start `mkdocs serve` (with `dirty`: `mkdocs serve --dirty`), save a changed YAML file `edits` times, and time
+    each until the page shows it."""
     port = _free_port()
     prefix = served_path((tree / "mkdocs.yml").read_text(encoding="utf-8"))
     url = f"http://127.0.0.1:{port}{prefix}{SERVE_PAGE.lstrip('/')}"
@@ -511,7 +528,8 @@ def serve_latency(tree: Path, work: Path, edits: int) -> list[float]:
     latencies = []
     with (work / "serve.log").open("w") as log:  # the server has its own copy of the file handle
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(tree / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(tree / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+            + (["--dirty"] if dirty else []),
             stdout=log, stderr=subprocess.STDOUT, env=ENV, start_new_session=True)  # its own process group
     try:
         if _wait_for(lambda: "Herning" in _fetch(url), 120, 0.2) is None:
@@ -539,15 +557,50 @@ def serve_latency(tree: Path, work: Path, edits: int) -> list[float]:
     return latencies
 
 
-def weights(site: Path) -> tuple[list[PageWeight], tuple[int, int], tuple[int, int] | None]:
-    measured = [page_weight(site, page) for page in WEIGHED_PAGES]
+def first_visits(site: Path, prefix: str, pages: tuple[str, ...]) -> list[PageWeight]:
+    """Each page opened in Chromium with an empty cache, from the tests' local server under `prefix`, which sends
+    text gzipped as a web host does; every request counted until the network has been quiet for half a second."""
+    sys.path.insert(0, str(REPO / "tests" / "browser"))
+    from playwright.sync_api import sync_playwright
+    from chromium import CHROMIUM, CHROMIUM_ARGS, ensure_chromium
+    from localserver import serve
+    ensure_chromium()
+    with serve(site, prefix, compress=True) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            return [_first_visit(browser, base, page) for page in pages]
+        finally:
+            browser.close()
+
+
+def _first_visit(browser, base: str, page: str) -> PageWeight:
+    context = browser.new_context(locale="da-DK")  # a profile of its own: nothing cached from another page
+    finished = []
+    context.on("requestfinished", lambda request: finished.append(request))
+    try:
+        context.new_page().goto(f"{base}/{page}", wait_until="networkidle")
+        transfers = []
+        for request in finished:
+            sizes, response = request.sizes(), request.response()
+            # Chromium gives no body size for the search worker's own script; the server's Content-Length does.
+            body = sizes["responseBodySize"] or int(response.headers.get("content-length", 0))
+            path = request.url.removeprefix(base + "/")
+            transfers.append(Transfer(path, sizes["responseHeadersSize"] + body, len(response.body())))
+        return PageWeight(page, transfers)
+    finally:
+        context.close()
+
+
+def open_data(site: Path) -> tuple[int, int]:
+    """The open data (every JSON file under data/), raw and gzipped, as a reader downloading all of it gets it."""
+    files = [path.read_bytes() for path in sorted((site / "data").rglob("*.json"))]
+    return sum(len(data) for data in files), sum(gzipped_size(data) for data in files)
+
+
+def scale_weights(site: Path, prefix: str) -> ScaleWeights:
     index = (site / "search" / "search_index.json").read_bytes()
-    worker = measured[0].search_worker
-    worker_size = None
-    if worker:
-        data = (site / worker).read_bytes()
-        worker_size = (len(data), gzipped_size(data))
-    return measured, (len(index), gzipped_size(index)), worker_size
+    comparison, = first_visits(site, prefix, (COMPARISON_PAGE,))
+    return ScaleWeights(comparison, (len(index), gzipped_size(index)), open_data(site))
 
 
 def profile(work: Path, tree: Path) -> None:
@@ -596,28 +649,35 @@ def main() -> int:
             print(f"  uden cache {cold_s:.2f} s, med cache {warm_s:.2f} s, eksporten {plain_s:.2f} s: "
                   f"{cold_s / plain_s:.2f}× og {warm_s / plain_s:.2f}× (CPU-tid {cold_c / plain_c:.2f}× og "
                   f"{warm_c / plain_c:.2f}×)", flush=True)
-        synthetic = {}
+        synthetic, largest_site = {}, None
         if "kommuner" in parts:
             print("2. syntetiske kommuner …", flush=True)
-            synthetic = synthetic_builds(work, runs)
-        check_wall, inside, python = [], {}, 0.0
+            synthetic, largest_site = synthetic_builds(work, runs)
+        check_wall, check_changed, check_cpu, inside, python = [], [], (0.0, 0.0), {}, 0.0
         if "check" in parts:
             print("3. omlaegning check …", flush=True)
-            check_wall, inside, python = check_times(tree, runs)
-            print(f"  {median(check_wall):.2f} s; inde i Python: "
+            check_runs, changed_runs, inside, python = check_times(tree, runs)
+            check_wall, check_changed = [r.seconds for r in check_runs], [r.seconds for r in changed_runs]
+            check_cpu = (median([r.cpu_seconds for r in check_runs]), median([r.cpu_seconds for r in changed_runs]))
+            print(f"  uændret {median(check_wall):.2f} s, som efter en ændring {median(check_changed):.2f} s (CPU-tid "
+                  f"{check_cpu[0]:.2f} s og {check_cpu[1]:.2f} s); inde i Python: "
                   + ", ".join(f"{k} {v:.3f} s" for k, v in inside.items()), flush=True)
-        serve = []
+        serve, serve_dirty = [], []
         if "serve" in parts:
-            print("4. mkdocs serve …", flush=True)
+            print("4. mkdocs serve og mkdocs serve --dirty …", flush=True)
             serve = serve_latency(tree, work, max(runs, SERVE_EDITS))
-            print(f"  median {median(serve):.2f} s", flush=True)
-        measured, index, worker = [], (0, 0), None
+            serve_dirty = serve_latency(tree, work, max(runs, SERVE_EDITS), dirty=True)
+            print(f"  median {median(serve):.2f} s, med --dirty {median(serve_dirty):.2f} s", flush=True)
+        measured, scale = [], None
         if "vaegt" in parts:
             print("5. sidevægt …", flush=True)
             if site is None:
                 site = work / "site-plugin"
                 run_measured(mkdocs_build(tree / "mkdocs.yml", site))
-            measured, index, worker = weights(site)
+            prefix = served_path((tree / "mkdocs.yml").read_text(encoding="utf-8"))
+            measured = first_visits(site, prefix, WEIGHED_PAGES)
+            scale = scale_weights(largest_site, prefix) if largest_site else None
+            print("  " + ", ".join(f"/{w.page} {kib(w.transferred())}" for w in measured), flush=True)
         machine["Belastning efter kørslen (1 min.)"] = f"{os.getloadavg()[0]:.2f}"
         print(f"Belastning efter: {machine['Belastning efter kørslen (1 min.)']}", flush=True)
         if parts != set(PARTS):
@@ -626,8 +686,9 @@ def main() -> int:
             machine=machine, runs=runs, plugin_build=[r.seconds for r in plugin], plain_build=[r.seconds for r in plain],
             plugin_cpu=[r.cpu_seconds for r in plugin], plain_cpu=[r.cpu_seconds for r in plain],
             warm_build=[r.seconds for r in warm], warm_cpu=[r.cpu_seconds for r in warm], pages=pages,
-            synthetic=synthetic, check_wall=check_wall, check_inside=inside, python_start=python, serve=serve,
-            weights=measured, search_index=index, search_worker=worker)
+            synthetic=synthetic, scale=scale, check_wall=check_wall, check_changed=check_changed, check_cpu=check_cpu,
+            check_inside=inside,
+            python_start=python, serve=serve, serve_dirty=serve_dirty, weights=measured)
         args.ud.write_text(report(results), encoding="utf-8")
         print(f"Skrev {args.ud}")
         return 0

@@ -3,6 +3,7 @@ configured from the project's own mkdocs.yml with the minimal fixture as its con
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
@@ -10,12 +11,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, get_files
+from mkdocs.structure.files import File, InclusionLevel, get_files
 
 from helpers import PUBLIC_URL, REPO
 from omlaegning.formatting import dato
 from omlaegning.mkdocs_adapter.plugin import OmlaegningPlugin
 from omlaegning.paths import page_path
+from omlaegning.render.diskcache import DiskCache
 from omlaegning.render.text import escaped_nav
 
 
@@ -105,6 +107,47 @@ def test_on_config_under_serve_keeps_the_preview_going(minimal, tmp_path, good_f
 
 # --- on_files -------------------------------------------------------------------------------------
 
+
+def _modified(plugin, config) -> dict[str, bool]:
+    """Which documentation pages a dirty rebuild would build again, after on_config and on_files, when every
+    hand-written page was built after its file was saved."""
+    plugin.on_config(config)
+    files = plugin.on_files(get_files(config), config=config)
+    for file in files.documentation_pages():
+        if not file.generated_by:
+            Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+            Path(file.abs_dest_path).touch()
+    return {f.src_uri: f.is_modified() for f in files.documentation_pages()}
+
+
+def _without(nav: list, path: str) -> list:
+    return [{title: _without(target, path) if isinstance(target, list) else target}
+            for entry in nav for title, target in entry.items() if target != path]
+
+
+def test_a_page_the_navigation_leaves_to_its_overview_is_marked_as_outside_it(configured):
+    plugin, config = configured
+    left_out = page_path("kommune", "testby")
+    plugin.rendered = replace(plugin.rendered, nav=_without(plugin.rendered.nav, left_out))
+    files = plugin.on_files(get_files(config), config=config)
+    assert files.get_file_from_path(left_out).inclusion == InclusionLevel.NOT_IN_NAV
+    assert files.get_file_from_path(page_path("fase", "start")).inclusion == InclusionLevel.UNDEFINED
+
+
+def test_serve_dirty_builds_again_only_the_pages_whose_output_changed(minimal, tmp_path):
+    plugin, config = _plugin(minimal.root, tmp_path, "serve")
+    plugin.on_startup(command="serve", dirty=True)
+    assert all(f for path, f in _modified(plugin, config).items() if path.startswith(("kommuner/", "faser/")))
+    assert not any(_modified(plugin, config).values())  # nothing saved: nothing to build
+    minimal.replace("data/kommuner/testby.yaml", "resume: Testby prøver noget nyt.", "resume: Testby prøver noget andet.")
+    again = {path for path, modified in _modified(plugin, config).items() if modified}
+    assert page_path("kommune", "testby") in again and page_path("fase", "start") not in again
+    assert all(not path.startswith(("redaktoerer", "om-haandbogen")) for path in again)
+    # A new title changes the navigation every page shows: every page, hand-written ones too, is built again.
+    minimal.replace("data/kommuner/testby.yaml", "navn: Testby Kommune", "navn: Testborg Kommune")
+    assert all(_modified(plugin, config).values())
+
+
 def test_on_files_adds_every_page_with_its_edit_target_and_every_extra_file(configured):
     plugin, config = configured
     files = plugin.on_files(get_files(config), config=config)
@@ -156,6 +199,25 @@ def test_on_page_content_cleans_every_page(configured, html, src_uri, kept, remo
     out = plugin.on_page_content(html, page=_page(src_uri), config=config, files=None)
     assert kept in out
     assert not removed or removed not in out
+
+
+def test_a_page_is_sanitized_again_whenever_its_html_differs_by_a_byte(configured, tmp_path):
+    plugin, config = configured
+    safe = "<p>Sikker tekst.</p>"
+    assert plugin.on_page_content(safe, page=_page(), config=config, files=None) == safe
+    kept, = (plugin.root / ".cache" / "omlaegning" / "rensede").iterdir()
+    # The same HTML is read from the cache: here a kept entry changed on purpose shows that it was.
+    DiskCache(plugin.root).write("rensede", kept.name, b"<p>Fra cachen.</p>")
+    assert plugin.on_page_content(safe, page=_page(), config=config, files=None) == "<p>Fra cachen.</p>"
+    changed = plugin.on_page_content(safe + "<script>alert(1)</script>", page=_page(), config=config, files=None)
+    assert changed == safe
+    # The form flag is part of the key: the self-assessment's page keeps its form controls.
+    radio = '<input type="radio" name="x">'
+    assert "input" not in plugin.on_page_content(radio, page=_page(), config=config, files=None)
+    assert "input" in plugin.on_page_content(radio, page=_page("selvevaluering.md"), config=config, files=None)
+    plugin.atomic = False
+    plugin.on_post_build(config=config)  # keeps only what this build used: the four entries above
+    assert len(list(kept.parent.iterdir())) == 4
 
 
 @pytest.mark.parametrize("event, name, policed", [

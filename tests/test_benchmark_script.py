@@ -3,9 +3,7 @@
 The speed-up the benchmark led to (libyaml under the YAML reader) is tested in test_yamlsource.py.
 """
 import importlib.util
-import json
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -17,45 +15,27 @@ sys.modules["performance"] = performance
 spec.loader.exec_module(performance)
 
 
-def write(path: Path, data: bytes | str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+@pytest.mark.parametrize("path, part", [
+    ("search/search_index.json", "søgning"),
+    ("assets/javascripts/workers/search.a7633da7.min.js", "søgning"),
+    ("assets/javascripts/lunr/min/lunr.da.min.js", "søgning"),
+    ("assets/javascripts/bundle.a5f9d56c.min.js", "tema"),
+    ("assets/images/favicon.png", "tema"),
+    ("", "vores"),
+    ("stylesheets/haandbog.css", "vores"),
+    ("kommuner/herning/tidslinje.svg", "vores"),
+])
+def test_each_request_of_a_visit_belongs_to_the_search_the_theme_or_us(path, part):
+    assert performance.part_of(path) == part
 
 
-@pytest.fixture
-def site(tmp_path) -> Path:
-    site = tmp_path / "site"
-    config = json.dumps({"base": "..", "search": "../assets/worker.js"})
-    write(site / "side" / "index.html", f"""<!doctype html><html><head>
-<link rel="prev" href="../forrige/"><link rel="canonical" href="https://eksempel.dk/side/">
-<link rel="icon" href="../assets/favicon.png"><link rel="stylesheet" href="../assets/tema.css">
-<link rel="stylesheet" href="../assets/tema.css">
-<script id="__config" type="application/json">{config}</script>
-<script src="../assets/bundle.js"></script><script src="https://andet.dk/x.js"></script>
-</head><body><a href="../andet/">link</a><img src="../billeder/kort.svg" alt=""></body></html>""")
-    write(site / "assets" / "favicon.png", b"\x89PNG" + bytes(96))
-    write(site / "assets" / "tema.css", "body{background:url('../billeder/baggrund.png')}"
-                                        ".x{background:url(data:image/png;base64,AAAA)}" * 20)
-    write(site / "assets" / "bundle.js", "console.log('hej');\n" * 50)
-    write(site / "assets" / "worker.js", "self.onmessage = () => {};\n")
-    write(site / "billeder" / "kort.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
-    write(site / "billeder" / "baggrund.png", bytes(300))
-    write(site / "andet" / "index.html", "<p>ikke hentet</p>" * 100)
-    return site
-
-
-def test_page_weight_counts_what_the_page_loads_once_each(site):
-    weight = performance.page_weight(site, "side/index.html")
-    assert sorted(weight.assets) == ["assets/bundle.js", "assets/favicon.png", "assets/tema.css",
-                                     "billeder/baggrund.png", "billeder/kort.svg"]
-    assert weight.external == ["https://andet.dk/x.js"]
-    assert weight.search_worker == "assets/worker.js"
-    html = (site / "side" / "index.html").read_bytes()
-    files = [site / path for path in weight.assets]
-    assert weight.html == len(html)
-    assert weight.total == len(html) + sum(f.stat().st_size for f in files)
-    # The repeated CSS and JavaScript compress well; the sum is of the same files.
-    assert weight.html_gzip < weight.html and weight.total_gzip < weight.total // 2
+def test_a_visit_adds_up_what_each_part_transferred():
+    visit = performance.PageWeight("", [
+        performance.Transfer("", 9_000, 50_000), performance.Transfer("assets/x.css", 20_000, 130_000),
+        performance.Transfer("search/search_index.json", 80_000, 400_000),
+        performance.Transfer("stylesheets/haandbog.css", 5_000, 16_000)])
+    assert visit.transferred() == 114_000 and visit.size == 596_000
+    assert [visit.transferred(part) for part in performance.PARTS_OF_A_VISIT] == [80_000, 20_000, 14_000]
 
 
 @pytest.mark.parametrize("before, after", [
@@ -73,16 +53,21 @@ def test_the_serve_edit_needs_a_resume():
 
 
 def results(**changes) -> "performance.Results":
-    weight = performance.PageWeight("index.html", 2048, 512, {"a.css": (4096, 1024)})
+    weight = performance.PageWeight("", [performance.Transfer("", 1024, 4096),
+                                         performance.Transfer("assets/a.css", 2048, 8192),
+                                         performance.Transfer("search/search_index.json", 4096, 40_000)])
+    comparison = performance.PageWeight("sammenligning/", [performance.Transfer("sammenligning/", 300_000, 3_000_000)])
     values = dict(
         machine={"Python": "3.11", "CPU": "2 kerner"}, runs=3,
         plugin_build=[2.0, 2.2, 2.1], plain_build=[1.0, 1.1, 1.0], plugin_cpu=[1.8, 1.9, 1.8],
         plain_cpu=[0.9, 0.9, 1.0], warm_build=[1.05, 1.1, 1.15], warm_cpu=[1.0, 1.0, 0.95], pages=36,
-        synthetic={10: ([1.0, 1.2, 1.1], 60_000_000, 43), 50: ([3.0, 3.1, 3.2], 70_000_000, 83),
-                   100: ([5.0, 5.5, 5.2], 80_000_000, 133)},
-        check_wall=[0.25, 0.35, 0.3], check_inside={"import": 0.2, "load": 0.1, "render": 0.15, "warm": 0.2},
-        python_start=0.02, serve=[0.9, 0.8, 1.2], weights=[weight], search_index=(200_000, 40_000),
-        search_worker=(40_000, 12_000))
+        synthetic={10: ([1.0, 1.2, 1.1], 60_000_000, 43, [0.9, 1.0, 1.0]),
+                   100: ([3.0, 3.1, 3.2], 70_000_000, 133, [2.5, 2.6, 2.4]),
+                   1000: ([30.0, 31.0, 33.0], 400_000_000, 1033, [20.0, 20.0, 21.0])},
+        scale=performance.ScaleWeights(comparison, (30_000_000, 6_000_000), (20_000_000, 2_000_000)),
+        check_wall=[0.25, 0.35, 0.3], check_changed=[0.6, 0.7, 0.65], check_cpu=(0.1, 0.5),
+        check_inside={"import": 0.2, "load": 0.1, "render": 0.15, "warm": 0.2},
+        python_start=0.02, serve=[0.9, 0.8, 1.2], serve_dirty=[0.5, 0.4, 0.6], weights=[weight])
     return performance.Results(**{**values, **changes})
 
 
@@ -92,12 +77,19 @@ def test_report_says_which_targets_are_met():
     assert "| – det samme målt i CPU-tid (1.80 s mod 0.90 s) | 2.00× | | |" in text
     assert "| Forhold plugin med cache / almindeligt build | 1.10× | ≤ 1.10× | opfyldt |" in text
     assert "| – det samme målt i CPU-tid (1.00 s mod 0.90 s) | 1.11× | | |" in text
-    assert "| Tidens vækst, 100 mod 10 kommuner | 4.73× | ≤ 11× | opfyldt |" in text
-    assert "| Højeste hukommelsesforbrug (RSS) i et build | 80 MB | < 500 MB | opfyldt |" in text
-    assert "hele kommandoen | 0.30 s | ≤ 0.3 s | opfyldt |" in text
+    assert "| Tidens vækst, 1000 mod 100 kommuner (7.8 gange så mange sider) | 10.00× | ≤ 11× | opfyldt |" in text
+    assert "| – det samme målt i CPU-tid (20.0 s mod 2.5 s) | 8.00× | | |" in text
+    assert "| Højeste hukommelsesforbrug (RSS) i et build | 400 MB | < 500 MB | opfyldt |" in text
+    assert "uændret siden sidste check | 0.30 s | ≤ 0.3 s | opfyldt |" in text
+    assert "(intet husket fra sidste check) | 0.65 s | ≤ 0.3 s | ikke opfyldt |" in text
+    assert "| – det samme målt i CPU-tid: uændret 0.10 s, som efter en ændring 0.50 s | | | |" in text
     assert "(median af 3) | 0.90 s | ≤ 1 s | opfyldt |" in text
-    assert "| `index.html` | 2.0 KiB | 1 fil, 4.0 KiB | 6.0 KiB | 1.5 KiB |" in text
-    assert "| Søgeindeks `search/search_index.json` | | | 195.3 KiB | 39.1 KiB |" in text
+    assert "bygges igen), det samme | 0.50 s | ≤ 1 s | opfyldt |" in text
+    assert "første besøg, overført (komprimeret) | 7.0 KiB | ≤ 150 KiB | opfyldt |" in text
+    assert "| `/` | 3 | 7.0 KiB | 4.0 KiB | 2.0 KiB | 1.0 KiB | 51.1 KiB |" in text
+    assert "| `/sammenligning/` | 1 | 293.0 KiB | 0.0 KiB | 0.0 KiB | 293.0 KiB | 2929.7 KiB |" in text
+    assert "| Søgeindekset med 1000 kommuner, komprimeret | 6.00 MB (30.0 MB ukomprimeret) | ≤ 5 MB" in text
+    assert "kommunesider efter resumé | ikke opfyldt |" in text
     assert "- Build med plugin uden cache: 2.00, 2.20, 2.10" in text
     assert "- Build med plugin med cache: 1.05, 1.10, 1.15" in text
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from helpers import FIXTURES, PUBLIC_URL, REPO
+from helpers import PUBLIC_URL, REPO
 from omlaegning.history import read_history
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
@@ -94,16 +94,16 @@ def test_git_ignores_the_cache_folder():
 
 
 # What each command must not load: the PDF maker and its PDF library, the QR maker when every code is
-# cached, and, for check, the sanitizer and the export. babel is listed to show where it comes in: check
-# loads it to ask whether a number can be shown. Only what `run` loads counts, not what `before` (MkDocs
-# itself) already had.
+# cached, and, for check, the sanitizer and the export. babel and pydantic are listed to show where they come
+# in: validation needs the models (pydantic), rendering formats Danish dates with babel. Only what `run`
+# loads counts, not what `before` (MkDocs itself) already had.
 _IMPORTED = """
 import json, sys
 from pathlib import Path
 {before}
 already = set(sys.modules)
 {run}
-print(json.dumps(sorted(m for m in ("weasyprint", "pydyf", "segno", "babel", "nh3", "omlaegning.export",
+print(json.dumps(sorted(m for m in ("weasyprint", "pydyf", "segno", "babel", "pydantic", "nh3", "omlaegning.export",
                                     "omlaegning.postbuild", "omlaegning.pdf")
                         if m in sys.modules and m not in already)))
 """
@@ -116,9 +116,11 @@ def _imported(run: str, before: str = "") -> list[str]:
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def test_check_loads_only_what_it_needs():
-    run = f"import omlaegning.cli; omlaegning.cli.main(['--rod', {str(FIXTURES / 'minimal')!r}, 'check'])"
-    assert _imported(run) == ["babel"]
+def test_check_loads_only_what_it_needs(minimal):
+    run = f"import omlaegning.cli; omlaegning.cli.main(['--rod', {str(minimal.root)!r}, 'check'])"
+    assert _imported(run) == ["babel", "pydantic"]
+    # The same files again: check says what it found last time, without the models or babel.
+    assert _imported(run) == []
 
 
 def test_a_build_with_a_warm_cache_loads_no_qr_maker_and_no_pdf_maker(minimal):
@@ -128,4 +130,4 @@ def test_a_build_with_a_warm_cache_loads_no_qr_maker_and_no_pdf_maker(minimal):
            f"render_handbook(load_handbook(Path({str(minimal.root)!r})), None, {PUBLIC_URL!r})")
     # MkDocs loads babel for its themes' languages before any plugin; the plugin sanitizes every page with nh3.
     before = "import mkdocs.commands.build, mkdocs.config.config_options, mkdocs.plugins, mkdocs.structure.files"
-    assert _imported(run, before) == ["nh3"]
+    assert _imported(run, before) == ["nh3", "pydantic"]

@@ -11,8 +11,14 @@ import sys
 import pytest
 
 from helpers import REPO
-from omlaegning.kinds import KINDS, NAV_SECTIONS
+from omlaegning.folders import CONTENT_DIRS
+from omlaegning.kinds import CONTENT_KINDS, KINDS, NAV_SECTIONS
 from omlaegning.render.environment import TEMPLATES
+
+
+def test_the_content_folders_are_those_the_content_kinds_lie_in():
+    # The history, the watcher and the kept handbook's key read CONTENT_DIRS without importing the registry.
+    assert set(CONTENT_DIRS) == {kind.pattern.split("/")[0] for kind in CONTENT_KINDS}
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k.page], ids=lambda k: k.name)

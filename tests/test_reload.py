@@ -33,3 +33,9 @@ def test_checks_across_files_run_even_when_no_file_changed(minimal):
     principle.unlink()  # the files that refer to it are unchanged, and now wrong
     errors = minimal.errors()
     assert errors and all(principle_id in e.message for e in errors)
+
+
+def test_a_single_build_keeps_no_file_for_a_next_load(minimal):
+    first = load_handbook(minimal.root, remember=False)
+    second = load_handbook(minimal.root)
+    assert second.haandbog == first.haandbog and second.haandbog is not first.haandbog

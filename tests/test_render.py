@@ -9,6 +9,8 @@ from omlaegning.errors import ContentErrors
 from omlaegning.history import Change, History
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook, text
+from omlaegning.render.navigation import NAV_LIMIT, navigation
+from omlaegning.render.page import Page
 
 
 def pages_of(tree, history=None):
@@ -21,6 +23,15 @@ def test_every_page_kind_has_its_page(minimal):
         "principper/beta.md", "recovery.md", "partnerskab.md", "udviklingsforloeb.md",
         "vejledning/ledelse.md", "selvevaluering.md", "kommuner/index.md", "kommuner/testby.md", "sammenligning.md",
         "ordliste.md", "data.md", "tilgaengelighed.md", "nyt.md", "oplaegsholdere.md"])
+
+
+@pytest.mark.parametrize("municipalities, listed", [(NAV_LIMIT, True), (NAV_LIMIT + 1, False)])
+def test_beyond_the_limit_the_overview_lists_the_municipalities_and_the_navigation_does_not(municipalities, listed):
+    pages = [Page("kommuner/index.md", "Oversigt", "", (), kind="kommuner")] + [
+        Page(f"kommuner/k{n}.md", f"K{n}", "", (), kind="kommune") for n in range(municipalities)]
+    section = dict(next(iter(item.items())) for item in navigation(pages))["Kommunernes erfaringer"]
+    assert section[0] == {"Oversigt": "kommuner/index.md"}
+    assert len(section) == (1 + municipalities if listed else 1)
 
 
 def test_navigation_follows_numbers_and_names(minimal):

@@ -40,14 +40,14 @@ def wait_for(predicate, seconds=20.0):
 
 
 @contextmanager
-def serving(repo, tmp_path):
-    """`mkdocs serve` on repo; yields the site's address and the log."""
+def serving(repo, tmp_path, *options: str):
+    """`mkdocs serve` on repo, with `options`; yields the site's address and the log."""
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(repo.root / "mkdocs.yml"),
-             "-a", f"127.0.0.1:{port}"],
+             "-a", f"127.0.0.1:{port}", *options],
             stdout=output, stderr=subprocess.STDOUT, text=True, env=ENV)
     try:
         # mkdocs serve serves the site under the path of its site_url, as it is published.
@@ -81,6 +81,20 @@ def test_saving_yaml_rebuilds_the_page(served):
     repo, url, _ = served
     repo.replace("concept/principper/ressourcer.yaml", "titel: ", "titel: Nyt ord – ")
     assert wait_for(lambda: "Nyt ord – " in fetch(url)), "the page was not rebuilt after the YAML changed"
+
+
+def test_serve_dirty_builds_the_saved_page_and_every_page_when_a_title_changes(repo_copy, tmp_path):
+    with serving(repo_copy, tmp_path, "--dirty") as (base, log):
+        url = base + "/principper/ressourcer/"
+        assert wait_for(lambda: "ressourcer" in fetch(url)), log.read_text(encoding="utf-8")
+        repo_copy.replace("concept/principper/ressourcer.yaml", "kort: ", "kort: Gemt nu. ")
+        assert wait_for(lambda: "Gemt nu." in fetch(url)), log.read_text(encoding="utf-8")
+        # A principle's title is in the navigation every page carries: a page made from other files and a
+        # hand-written one are built again too.
+        repo_copy.replace("concept/principper/ressourcer.yaml", "titel: ", "titel: Nyt ord – ")
+        assert wait_for(lambda: "Nyt ord – " in fetch(url)), log.read_text(encoding="utf-8")
+        assert "Nyt ord – " in fetch(base + "/faser/analyse/") and "Nyt ord – " in fetch(base + "/redaktoerer/")
+        assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
 def test_a_mistake_while_serving_is_told_in_danish_and_the_last_good_page_stays(served):

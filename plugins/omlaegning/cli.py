@@ -7,27 +7,40 @@ from pathlib import Path
 from .argparse_da import DanishArgumentParser
 from .errors import ContentErrors
 from .lockfile import LOCK_FILE, read_lock, write_lock
-from .loader import load_handbook
-from .render import render_handbook
+from .render.diskcache import DiskCache
 
-# export, postbuild and schema are imported by the commands that use them: `check` runs after every
-# save and should not load the export or the post-processing with its sanitizer (nh3).
+# The loader and the renderer (with the models), export, postbuild and schema are imported by the commands
+# that use them: `check` runs after every save, and with unchanged files it only prints what it found last time.
 
 
 def _check(args) -> int:
-    handbook = load_handbook(args.rod)
-    rendered = render_handbook(handbook)  # finds anchors that ids make collide, and broken published links
-    print(f"Indholdet er i orden: {len(handbook.principper)} principper, {len(handbook.faser)} faser, "
-          f"{len(handbook.vejledninger)} vejledninger, {len(handbook.kommuner)} kommuner, "
-          f"{len(handbook.ordliste.begreber)} begreber og {len(handbook.kilder)} kilder.")
-    if unlocked := set(rendered.links) - {link for _, link, _ in read_lock(args.rod)}:
-        print(f"Bemærk: {len(unlocked)} nye links (sider, afsnit og korte links) er ikke udgivet endnu. De bliver "
-              f"skrevet i {LOCK_FILE}, når håndbogen udgives; indtil da kan de frit omdøbes eller slettes.")
-    if missing := handbook.tilgaengelighed.mangler_kontakt:
-        print(f"Bemærk: {' og '.join(missing)} mangler i {handbook.file_of('tilgaengelighed')}. Loven beder om "
-              "en fælles e-mailadresse og et telefonnummer; indtil de står der, viser tilgængelighedserklæringen "
-              "og sidefoden vejen gennem GitHub.")
+    # What check says depends on nothing but its inputs (prebuilt.inputs_key): with the same inputs as an
+    # earlier check that found no errors, it says the same without loading anything. Errors are never kept.
+    from .prebuilt import inputs_key
+    cache, entry = DiskCache(args.rod), inputs_key(args.rod, "check")
+    print(cache.text("check", entry, lambda: _checked(args.rod)), end="")
+    cache.keep_only("check", {entry})
     return 0
+
+
+def _checked(root: Path) -> str:
+    from .gcpause import collector_paused
+    from .loader import load_handbook
+    from .render import render_handbook
+    with collector_paused():
+        handbook = load_handbook(root)
+        rendered = render_handbook(handbook)  # finds anchors that ids make collide, and broken published links
+    said = [f"Indholdet er i orden: {len(handbook.principper)} principper, {len(handbook.faser)} faser, "
+            f"{len(handbook.vejledninger)} vejledninger, {len(handbook.kommuner)} kommuner, "
+            f"{len(handbook.ordliste.begreber)} begreber og {len(handbook.kilder)} kilder."]
+    if unlocked := set(rendered.links) - {link for _, link, _ in read_lock(root)}:
+        said.append(f"Bemærk: {len(unlocked)} nye links (sider, afsnit og korte links) er ikke udgivet endnu. De "
+                    f"bliver skrevet i {LOCK_FILE}, når håndbogen udgives; indtil da kan de frit omdøbes eller slettes.")
+    if missing := handbook.tilgaengelighed.mangler_kontakt:
+        said.append(f"Bemærk: {' og '.join(missing)} mangler i {handbook.file_of('tilgaengelighed')}. Loven beder om "
+                    "en fælles e-mailadresse og et telefonnummer; indtil de står der, viser "
+                    "tilgængelighedserklæringen og sidefoden vejen gennem GitHub.")
+    return "".join(f"{line}\n" for line in said)
 
 
 def _schema(args) -> int:
@@ -38,6 +51,8 @@ def _schema(args) -> int:
 
 
 def _lock(args) -> int:
+    from .loader import load_handbook
+    from .render import render_handbook
     write_lock(args.rod, render_handbook(load_handbook(args.rod)).links)
     print(f"{LOCK_FILE} indeholder nu alle {len(read_lock(args.rod))} udgivne links.")
     return 0

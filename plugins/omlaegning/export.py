@@ -21,7 +21,7 @@ import yaml
 from .errors import ContentErrors
 from .exportsync import MARKER, sync
 from .feedback import Feedback, as_front_matter, feedback
-from .kinds import CONTENT_DIRS
+from .folders import CONTENT_DIRS
 from .history import read_history
 from .loader import load_handbook
 from .paths import page_url
@@ -135,7 +135,7 @@ def export_files(root: Path) -> tuple[dict[str, bytes], int]:
     docs_dir = root / config.get("docs_dir", "docs")
 
     def page_feedback(title: str, path: str) -> Feedback:  # the footer's links, as the plugin makes them
-        return feedback(rendered.kontakt, config.get("repo_url"), title,
+        return feedback(rendered.kontakt.email if rendered.kontakt else None, config.get("repo_url"), title,
                         urljoin(_public_url(config) or "/", page_url(path).lstrip("/")))
 
     generated = {p.path for p in rendered.pages}

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from urllib.parse import quote
 
-from .models.tilgaengelighed import Kontakt
-
 QUESTION = "Hvad er der galt, og hvad prøvede du at gøre?"
 
 
@@ -21,14 +19,15 @@ def _query(**fields: str) -> str:
     return "&".join(f"{name}={quote(value, safe='')}" for name, value in fields.items())
 
 
-def feedback(kontakt: Kontakt | None, repo_url: str | None, title: str, address: str) -> Feedback:
-    """The links for one page, `title` and `address` as the reader sees them."""
+def feedback(email: str | None, repo_url: str | None, title: str, address: str) -> Feedback:
+    """The links for one page, `title` and `address` as the reader sees them; `email`: the editors' mailbox
+    (the statement's kontakt.email), if it names one."""
     subject = f"Fejl på siden: {title}"
     mail = github = None
-    if kontakt is not None and kontakt.email:
+    if email:
         # A mail's lines end in CRLF (RFC 6068, section 5).
         body = f"Siden: {title}\r\nAdresse: {address}\r\n\r\n{QUESTION}\r\n"
-        mail = f"mailto:{kontakt.email}?{_query(subject=subject, body=body)}"
+        mail = f"mailto:{email}?{_query(subject=subject, body=body)}"
     if repo_url:
         body = f"Siden: {title}\nAdresse: {address}\n\n{QUESTION}\n"
         github = f"{repo_url.rstrip('/')}/issues/new?{_query(title=subject, body=body)}"

@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .kinds import CONTENT_DIRS
+from .folders import CONTENT_DIRS
 
 
 @dataclass(frozen=True)

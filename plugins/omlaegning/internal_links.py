@@ -18,11 +18,11 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from .errors import ContentError, ContentErrors
+from .folders import DOCS_DIR
 from .lockfile import ANCHOR
 from .paths import page_url
 from .locate import error_at_text
 
-DOCS_DIR = "docs"
 # A link target that is a site address ("/ordliste/#recovery"), inline or in a reference definition.
 _SITE_LINK = re.compile(r"(\]\(\s*<?|^[ \t>]*\[[^\]\n]+\]:[ \t]*<?)(/(?!/)[^\s)>]*)", re.MULTILINE)
 # In docs/: inline links and reference definitions, whatever their target.

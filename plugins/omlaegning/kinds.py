@@ -210,8 +210,6 @@ PAGE_KINDS = tuple(kind for kind in KINDS if kind.page)
 
 # A folder's overview page is its index; an entity with this id would take its place.
 RESERVED_IDS = frozenset({"index"})
-# The folders the content lies in (watched by `mkdocs serve`, read for the history).
-CONTENT_DIRS = tuple(dict.fromkeys(c.pattern.split("/")[0] for c in CONTENT_KINDS))
 
 
 def label(text: str | Callable[[Model], str], value: Model | None) -> str:

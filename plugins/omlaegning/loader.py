@@ -14,8 +14,9 @@ from pydantic import ValidationError
 from .blocktext import fields_inside_texts
 from .crosschecks import Declared, Loaded, check_links, unique_numbers
 from .errors import ContentError, ContentErrors
+from .folders import CONTENT_DIRS
 from .handbook import Handbook
-from .kinds import CONTENT_DIRS, CONTENT_KINDS, RESERVED_IDS, Content
+from .kinds import CONTENT_KINDS, RESERVED_IDS, Content
 from .models import ID_PATTERN, Model
 from .validation import allowed_fields, validation_errors
 from .yamlsource import YamlDocument, YamlErrors, parse_yaml
@@ -62,7 +63,7 @@ class _Unchanged:
 _UNCHANGED = _Unchanged()
 
 
-def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]]:
+def _read_and_validate(root: Path, remember: bool) -> tuple[Loaded, Declared, list[ContentError]]:
     loaded: Loaded = []
     declared = Declared()
     errors: list[ContentError] = []
@@ -114,7 +115,7 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
                 ("id",), f"id '{model.id}' skal være det samme som filnavnet ('{stem}'), "
                          "så webadressen kan findes ud fra filen."))
             declared.add_broken_file(kind, rel, None)
-        else:
+        elif remember:
             _UNCHANGED.keep(rel, raw, doc, model)
         loaded.append((kind, doc, model))
     for kind in CONTENT_KINDS:
@@ -123,10 +124,12 @@ def _read_and_validate(root: Path) -> tuple[Loaded, Declared, list[ContentError]
     return loaded, declared, errors
 
 
-def load_handbook(root: Path) -> Handbook:
-    """Load and check all content under `root`. Raises ContentErrors listing every problem."""
+def load_handbook(root: Path, remember: bool = True) -> Handbook:
+    """Load and check all content under `root`. Raises ContentErrors listing every problem.
+    remember: keep each valid file for the next load in this process (as `mkdocs serve` loads again after every
+    save); a single build need not hold every file's document in memory after loading."""
     root = Path(root)
-    loaded, declared, errors = _read_and_validate(root)
+    loaded, declared, errors = _read_and_validate(root, remember)
     files, link_errors = check_links(loaded, declared)
     errors += link_errors
     for kind in CONTENT_KINDS:

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .models.base import SITE_LINK_PATTERN
 from .paths import page_url
 
 LOCK_FILE = "links.lock"
@@ -30,15 +29,16 @@ def current_links(pages) -> list[str]:
     return sorted(links)
 
 
-_LINK = re.compile(SITE_LINK_PATTERN)
 _CONFLICT = ("<<<<<<<", "=======", ">>>>>>>")
 
 
 def read_lock(root: Path) -> list[tuple[int, str, str]]:
     """(line, link, target) for each published link; a short link's line also holds its target."""
+    from .models.base import SITE_LINK_PATTERN  # the models are imported only when the lock is read
     path = root / LOCK_FILE
     if not path.is_file():
         return []
+    link_pattern = re.compile(SITE_LINK_PATTERN)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -52,7 +52,7 @@ def read_lock(root: Path) -> list[tuple[int, str, str]]:
         if line.startswith(_CONFLICT):
             errors.append(ContentError(LOCK_FILE, number, 1, "", "Filen har en flettekonflikt fra git; behold "
                                                                  "begge sæt linjer, fjern markeringerne, og kør omlaegning lock."))
-        elif not _LINK.match(link) or (target and not _LINK.match(target)):
+        elif not link_pattern.match(link) or (target and not link_pattern.match(target)):
             errors.append(ContentError(LOCK_FILE, number, 1, "", f"Linjen '{line.strip()}' er ikke et link i "
                                                                  "håndbogen; kør omlaegning lock i stedet for at rette i hånden."))
         else:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import posixpath
 
-from .kinds import BY_NAME, ENTITY_ID
-
 
 def page_path(kind: str, entity_id: str = "") -> str:
     """The path of a kind's page ('principper/ressourcer.md'), from the registry (kinds.KINDS)."""
+    from .kinds import BY_NAME, ENTITY_ID  # the registry imports the models; page_url and the links do not need them
     return BY_NAME[kind].page.path.replace(ENTITY_ID, entity_id)
 
 

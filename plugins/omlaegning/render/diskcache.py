@@ -56,14 +56,26 @@ class DiskCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".skrives-")
             try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
+                with os.fdopen(handle, "wb") as out:  # two writes: no copy of a large entry in memory
+                    out.write(hashlib.sha256(data).hexdigest().encode("ascii") + b"\n")
+                    out.write(data)
                 os.replace(temporary, path)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         except OSError:
             pass  # a read-only checkout: the result is simply made again next time
+
+    def keep_only(self, section: str, entries: set[str]) -> None:
+        """Delete the section's other entries: for results that replace the last ones (the whole rendered
+        handbook, what check said, the sanitized pages), so each save under `mkdocs serve` does not leave more behind."""
+        folder = self.folder / section if self.folder is not None else None
+        try:
+            for other in folder.iterdir() if folder is not None and folder.is_dir() else ():
+                if other.name not in entries and not other.name.startswith("."):  # not a half-written entry
+                    other.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only checkout: the old entries stay
 
     def text(self, section: str, entry: str, make: Callable[[], str]) -> str:
         """The stored text of the entry, or make it, store it and return it."""

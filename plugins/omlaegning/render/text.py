@@ -47,16 +47,23 @@ _NO_BREAK = [
     re.compile(r"(§§?) ?(?=\d)"),                          # "§ 85", "§§ 82", and "§85" gets its space
     re.compile(r"(§§?\u00a0\d+) (?=[a-h]\b)"),              # "§ 82 a", "§§ 82 a–d"; "i" is a word
     re.compile(r"(\d) (?=kr\.)"),                           # "3.750.000 kr."
-    # "23. november", "1. kvartal"; never at a line's start, where "1. " begins a numbered list.
-    re.compile(rf"((?<=[^\d\n])\d{{1,2}}\.) (?=(?:{_MONTHS}|kvartal|halvår)\b)"),
 ]
+# "23. november", "1. kvartal"; never at a line's start, where "1. " begins a numbered list, nor inside a larger
+# number. The digits begin the pattern and _ordinal looks at the character before them: a lookbehind at the
+# start made the regex engine try every position of every page, a twentieth of a whole build.
+_ORDINAL = re.compile(rf"(\d{{1,2}}\.) (?=(?:{_MONTHS}|kvartal|halvår)\b)")
+
+
+def _ordinal(match: re.Match) -> str:
+    before = match.string[match.start() - 1] if match.start() else "\n"
+    return match.group(0) if before.isdecimal() or before == "\n" else match.group(1) + "\u00a0"
 
 
 def no_break_spaces(markdown: str) -> str:
     """`markdown` with no-break spaces where a line break would split what belongs together."""
     for pattern in _NO_BREAK:
         markdown = pattern.sub("\\1\u00a0", markdown)
-    return markdown
+    return _ORDINAL.sub(_ordinal, markdown)
 
 
 def escaped_nav(nav: list) -> list:
