@@ -127,14 +127,20 @@ def pytest_collection_modifyitems(items):
     """Everything under tests/browser/ drives Chromium, and a test on a built site waits for the build:
     marked, so the fast subset can leave them out.
 
-    Files with such tests run first: pytest-xdist hands out whole files in this order, so the quick files
-    come last and keep every worker busy to the end, instead of one worker finishing a slow file alone."""
+    pytest-xdist hands out whole files in collection order, so the order is the longest first: files with
+    slow tests outside the browser (the PDFs, copies of the project running their own tests), then the
+    browser's, then the quick files, which keep every worker busy to the end instead of one worker
+    finishing a slow file alone."""
     browser = Path(__file__).parent / "browser"
     for item in items:
         if browser in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
         if BUILDS & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    heavy = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow")
-             or item.get_closest_marker("browser")}
-    items.sort(key=lambda item: item.nodeid.split("::")[0] not in heavy)
+    slow = {_file(item) for item in items if item.get_closest_marker("slow")}
+    in_browser = {_file(item) for item in items if item.get_closest_marker("browser")}
+    items.sort(key=lambda item: 0 if _file(item) in slow - in_browser else 1 if _file(item) in in_browser else 2)
+
+
+def _file(item) -> str:
+    return item.nodeid.split("::")[0]
