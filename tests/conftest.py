@@ -127,7 +127,9 @@ def pytest_collection_modifyitems(items):
     """Everything under tests/browser/ drives Chromium, and a test on a built site waits for the build:
     marked, so the fast subset can leave them out.
 
-    pytest-xdist hands out whole files in collection order, so the order is the longest first: files with
+    pytest-xdist hands out whole files in collection order (--no-loadscope-reorder in pyproject.toml; by
+    default it puts the files with the most tests first, which left a one-test file that runs the content
+    tests in a copy of the project to the very end), so the order is the longest first: files with
     slow tests outside the browser (the PDFs, copies of the project running their own tests), then the
     browser's, then the quick files, which keep every worker busy to the end instead of one worker
     finishing a slow file alone."""
