@@ -2,9 +2,9 @@
 deleting only files an earlier export wrote (listed in MARKER)."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
+
+from .atomicfile import write_atomically
 
 # Written into every export with the list of files it wrote: a later export only ever replaces a
 # folder it made itself, and deletes nothing else.
@@ -19,15 +19,6 @@ def _written_before(target: Path) -> set[str]:
     return {line for line in marker.read_text(encoding="utf-8").splitlines()[1:] if line}
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Readers (and `zensical serve`) see the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "wb") as out:
-        out.write(content)
-    os.replace(temporary, path)
-
-
 def sync(target: Path, files: dict[str, bytes]) -> list[str]:
     """Make target hold files: write what differs, delete what an earlier export wrote and this one
     does not. Returns the paths written or deleted."""
@@ -37,7 +28,7 @@ def sync(target: Path, files: dict[str, bytes]) -> list[str]:
     for rel, content in files.items():
         path = target / rel
         if not (path.is_file() and path.read_bytes() == content):
-            _write_atomically(path, content)
+            write_atomically(path, content)
             changed.append(rel)
     for rel in sorted(previous - files.keys()):
         path = target / rel

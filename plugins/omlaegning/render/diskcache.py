@@ -9,10 +9,10 @@ every time, and deleting the folder is always safe. .gitignore keeps it out of t
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from ..atomicfile import write_atomically
 
 CACHE_DIR = Path(".cache") / "omlaegning"
 
@@ -53,16 +53,7 @@ class DiskCache:
         if path is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".skrives-")
-            try:
-                with os.fdopen(handle, "wb") as out:  # two writes: no copy of a large entry in memory
-                    out.write(hashlib.sha256(data).hexdigest().encode("ascii") + b"\n")
-                    out.write(data)
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(path, hashlib.sha256(data).hexdigest().encode("ascii") + b"\n", data)
         except OSError:
             pass  # a read-only checkout: the result is simply made again next time
 
