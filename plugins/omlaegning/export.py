@@ -21,7 +21,7 @@ import yaml
 from .errors import ContentErrors
 from .exportsync import MARKER, sync
 from .feedback import Feedback, as_front_matter, feedback
-from .folders import CONTENT_DIRS
+from .folders import CONTENT_DIRS, LOCK_FILE
 from .history import read_history
 from .loader import load_handbook
 from .paths import page_url
@@ -189,7 +189,7 @@ def _sources_state(root: Path) -> dict[Path, int]:
     """What the export is made from, by modification time: content, hand-written pages, settings."""
     folders = [root / name for name in (*CONTENT_DIRS, "docs", "overrides")]
     paths = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
-    paths += [p for p in (root / "mkdocs.yml", root / "links.lock") if p.is_file()]
+    paths += [p for p in (root / "mkdocs.yml", root / LOCK_FILE) if p.is_file()]
     return {p: p.stat().st_mtime_ns for p in paths}
 
 

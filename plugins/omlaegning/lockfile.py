@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
+from .folders import LOCK_FILE
 from .paths import page_url
 
-LOCK_FILE = "links.lock"
 # An explicit heading anchor at the end of a Markdown line: "## Hvad {#hvad}".
 ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 _LOCK_HEADER = (

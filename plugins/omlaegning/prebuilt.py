@@ -20,12 +20,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .folders import CONTENT_DIRS, DOCS_DIR
+from .folders import CONTENT_DIRS, DOCS_DIR, LOCK_FILE
 from .render.diskcache import DiskCache, key
 
 SECTION = "haandbog"
 _PACKAGE = Path(__file__).resolve().parent
-_LOCK = "links.lock"  # lockfile.LOCK_FILE; that module imports the models when it reads the lock
 
 
 def _files(folder: Path, relative_to: Path) -> list[str | bytes]:
@@ -59,7 +58,7 @@ def inputs_key(root: Path, *own: str, code: str | None = None) -> str:
     """The SHA-256 of everything the rendered handbook under `root` is made from, with the caller's `own` inputs;
     `code`: code_key(), when the caller has it already."""
     root = Path(root)
-    lock = root / _LOCK
+    lock = root / LOCK_FILE
     return key(code or code_key(), datetime.date.today().isoformat(), *own,
                *[part for folder in (*CONTENT_DIRS, DOCS_DIR) for part in _files(root / folder, root)],
                lock.read_bytes() if lock.is_file() else b"")
