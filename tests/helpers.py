@@ -78,7 +78,8 @@ def zensical_build(root: Path, folder: Path) -> Path:
 def copy_minimal(target: Path) -> Path:
     """tests/fixtures/minimal copied to target, its accessibility statement reviewed today: the model
     refuses a review more than a year old, and a fixture must not expire on its own."""
-    shutil.copytree(FIXTURES / "minimal", target)
+    # Not a disk cache a run inside the fixture left (git ignores it): each copy starts without one.
+    shutil.copytree(FIXTURES / "minimal", target, ignore=shutil.ignore_patterns(".cache"))
     statement = target / "concept/tilgaengelighed.yaml"
     statement.write_text(re.sub(r"(?m)^senest_gennemgaaet: .*$", f"senest_gennemgaaet: {datetime.date.today()}",
                                 statement.read_text(encoding="utf-8")), encoding="utf-8")

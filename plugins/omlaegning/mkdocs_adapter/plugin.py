@@ -29,6 +29,7 @@ from ..folders import CONTENT_DIRS
 from ..history import History, edition_date, last_commit_time, read_history
 from ..prebuilt import Prebuilt
 from ..render.addresslinks import AddressLinks
+from ..render.compiledtemplates import CompiledTemplates
 from ..render.diskcache import DiskCache, key
 from ..render.printheader import print_header
 from ..render.text import error_box, escaped_nav, no_break_spaces
@@ -195,6 +196,10 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
     def on_build_error(self, *, error):
         if self.atomic:
             shutil.rmtree(self.building, ignore_errors=True)
+
+    def on_env(self, env, /, *, config, files):
+        env.bytecode_cache = CompiledTemplates("temaskabeloner", "tema", DiskCache(self.root))
+        return env
 
     def on_pre_page(self, page, /, *, config, files):
         page.update_date = self.edition.isoformat()

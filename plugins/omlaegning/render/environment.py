@@ -6,45 +6,21 @@ import html
 from functools import cache
 from pathlib import Path
 
-import jinja2
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
-from jinja2.bccache import Bucket
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import formatting
 from ..models.values import STATUS
 from . import text
+from .compiledtemplates import CompiledTemplates
 from .diskcache import DiskCache, key
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-class _CompiledTemplates(BytecodeCache):
-    """Compiled templates in the disk cache: compiling ours took a third of rendering in each new process.
-
-    Jinja stores the template's checksum with its code and compiles again when the template changed;
-    the entry's name adds Jinja's version and this module's source, which sets how templates compile."""
-
-    def __init__(self):
-        self.disk = DiskCache(None)  # set by use_disk_cache before each render
-
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return key(jinja2.__version__, _THIS_MODULE, name, filename or "")
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        data = self.disk.read("skabeloner", bucket.key)
-        if data is not None:
-            try:
-                bucket.bytecode_from_string(data)
-            except Exception:  # damaged in a way the checksum missed: compile again
-                bucket.reset()
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.disk.write("skabeloner", bucket.key, bucket.bytecode_to_string())
-
-
 _THIS_MODULE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-_COMPILED = _CompiledTemplates()
+# Our templates' code depends on the environments set up here, so on this module's source.
+_COMPILED = CompiledTemplates("skabeloner", _THIS_MODULE)
 
 
 @cache
