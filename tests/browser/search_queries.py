@@ -158,33 +158,46 @@ def material_top(page, base_url, query: str, count: int = 3) -> list[str]:
 
 
 # Zensical's search box is a dialog in a shadow root; its status line says "N results" (in English) and
-# is empty while the box is.
-_ZENSICAL_STATUS = """() => {
+# is empty while the box is. The query goes into the box as one input event (typing searches at every
+# letter), and the page itself waits for the answer, one round trip per query: a list counts once it has
+# stayed the same for 100 ms; "No results", which a busy machine can show for a moment first, after 500 ms.
+_ZENSICAL_SEARCH = """async (query) => {
     const root = [...document.querySelectorAll('body > div')].map(d => d.shadowRoot).find(r => r && r.querySelector('dialog'));
-    const status = root && root.querySelector('[role=status]');
-    return status && status.textContent.trim();
+    const input = root.querySelector('dialog input');
+    const status = () => root.querySelector('[role=status]').textContent.trim();
+    const hrefs = () => /^\\d+ results?$|^No results/.test(status())
+        ? [...root.querySelectorAll('ol[role=listbox] a[role=option]')].map(a => a.getAttribute('href')).join(' ')
+        : null;
+    const until = async (done) => {
+        const deadline = performance.now() + 10000;  // evaluate itself never times out
+        while (!done()) {
+            if (performance.now() > deadline) throw new Error('no answer from the search for ' + query);
+            await new Promise(r => setTimeout(r, 20));
+        }
+    };
+    const type = (text) => { input.value = text; input.dispatchEvent(new Event('input', {bubbles: true, composed: true})); };
+    type('');
+    await until(() => status() === '');
+    type(query);
+    let seen = null, since = 0;
+    await until(() => {
+        const now = hrefs();
+        if (now !== seen) { seen = now; since = performance.now(); }
+        return seen !== null && performance.now() - since >= (seen ? 100 : 500);
+    });
+    return seen ? seen.split(' ') : [];
 }"""
-_ZENSICAL_RESULTS = """() => {
-    const root = [...document.querySelectorAll('body > div')].map(d => d.shadowRoot).find(r => r && r.querySelector('dialog'));
-    const status = root && root.querySelector('[role=status]');
-    if (!status || !/^\\d+ results?$|^No results/.test(status.textContent.trim())) return null;
-    return [...root.querySelectorAll('ol[role=listbox] a[role=option]')].map(a => a.getAttribute('href'));
-}"""
+
+
+def open_zensical_search(page) -> None:
+    """Open Zensical's search box as a reader does, with its keyboard shortcut."""
+    page.keyboard.press("Control+k")
+    page.wait_for_function("""() => [...document.querySelectorAll('body > div')].map(d => d.shadowRoot)
+        .some(r => r && r.querySelector('dialog[open]'))""")
 
 
 def zensical_top(page, base_url, query: str, count: int = 3) -> list[str]:
-    """The first pages Zensical's search lists for `query`, put into a freshly opened, empty search box."""
-    page.keyboard.press("Escape")
-    page.keyboard.press("Control+k")
-    page.keyboard.press("Control+a")
-    page.keyboard.press("Backspace")
-    page.wait_for_function(f"() => ({_ZENSICAL_STATUS})() === ''")
-    page.keyboard.insert_text(query)  # one input event, so one search (typing searches at every letter)
-    # For a moment the status may say "No results" before the answer: read until two reads agree.
-    hrefs, previous = page.wait_for_function(_ZENSICAL_RESULTS).json_value(), None
-    while hrefs != previous:
-        previous = hrefs
-        page.wait_for_timeout(100)
-        hrefs = page.wait_for_function(_ZENSICAL_RESULTS).json_value()
-    pages = [href.split("?")[0].split("#")[0].replace(base_url, "") for href in hrefs]
+    """The first pages Zensical's open search box lists for `query`, put into it emptied."""
+    hrefs = page.evaluate(_ZENSICAL_SEARCH, query)
+    pages = [href.split("?")[0].split("#")[0].replace(base_url, "") for href in hrefs if href]
     return list(dict.fromkeys(pages))[:count]

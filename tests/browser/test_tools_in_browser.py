@@ -8,7 +8,7 @@ from localserver import serve
 from policywatch import watch_policy
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
-from search_queries import QUERIES, material_top, zensical_top
+from search_queries import QUERIES, material_top, open_zensical_search, zensical_top
 from helpers import REPO
 from axecheck import axe_violations
 
@@ -74,6 +74,8 @@ def search_page(browser, tool_url):
     page = context.new_page()
     page.goto(base + "/")
     page.wait_for_load_state("networkidle")
+    if tool == "zensical":
+        open_zensical_search(page)
     yield tool, base, page
     context.close()
     assert violations == []
