@@ -12,7 +12,7 @@ from helpers import REPO, ContentTree, copy_minimal, mkdocs_build, zensical_buil
 from synthetic import copy_handbook
 from sharedbuild import build_seconds, built_once
 from system_packages import ensure_weasyprint
-from xss_vectors import fill_with_vectors
+from xss_vectors import fill_with_vectors, write_script_in_yaml
 
 
 def pytest_terminal_summary(terminalreporter, config):
@@ -69,6 +69,17 @@ def site_full_of_vectors(tmp_path_factory) -> Path:
         _build(root / "mkdocs.yml", strict=False)(folder / "site")
     return built_once(tmp_path_factory, "vektorer", make) / "site"
 
+@pytest.fixture(scope="session")
+def site_with_script_in_yaml(tmp_path_factory) -> Path:
+    """The handbook with script written into three of its Markdown fields (xss_vectors.SCRIPT_IN_YAML),
+    built strictly once: test_build.py reads its HTML, the browser opens it."""
+    def make(folder: Path) -> None:
+        root = copy_handbook(folder / "repo")
+        write_script_in_yaml(root)
+        _build(root / "mkdocs.yml")(folder / "site")
+    return built_once(tmp_path_factory, "skript-i-yaml", make) / "site"
+
+
 @dataclass(frozen=True)
 class SiteWithPdfs:
     site: Path
@@ -120,7 +131,8 @@ def repo_copy(tmp_path) -> ContentTree:
 
 
 # Fixtures that build a whole site (or its PDFs): a test that asks for one is slow, whatever its file says.
-BUILDS = {"built_site", "properdocs_site", "zensical_site", "tool_site", "site_full_of_vectors", "site_with_pdfs"}
+BUILDS = {"built_site", "properdocs_site", "zensical_site", "tool_site", "site_full_of_vectors",
+          "site_with_script_in_yaml", "site_with_pdfs"}
 
 
 def pytest_collection_modifyitems(items):

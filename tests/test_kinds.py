@@ -117,11 +117,11 @@ def test_a_checklist_without_points_is_a_danish_error_at_its_line(minimal):
 '''
 
 
-@pytest.mark.slow  # a copy of the project and a pytest run in it: about 15 seconds
+@pytest.mark.slow  # a copy of the project and a pytest run in it: a few seconds
 def test_the_recipe_adds_a_page_kind_in_five_files(tmp_path):
     project = tmp_path / "projekt"
     shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "build", "__pycache__", ".pytest_cache", ".hypothesis"))
+        ".git", ".venv", ".cache", "site", "build", "__pycache__", ".pytest_cache", ".hypothesis"))
     kinds = project / "plugins/omlaegning/kinds.py"
     registry = kinds.read_text(encoding="utf-8")
     assert registry.count("\n)\n\nBY_NAME") == 1, "KINDS must end where the recipe appends"
@@ -136,8 +136,10 @@ def test_the_recipe_adds_a_page_kind_in_five_files(tmp_path):
     for name, text in written.items():
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_text(text, encoding="utf-8")
+    # In one process (-n 0): starting pytest-xdist's workers for two tests took most of this test's time.
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", "tests/test_tjekliste.py"],
+        [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:randomly", "-p", "no:cacheprovider",
+         "tests/test_tjekliste.py"],
         cwd=project, capture_output=True, text=True, timeout=300,
         # The copy's code, not this checkout's installed one.
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project / "plugins"), "PYTHONDONTWRITEBYTECODE": "1"})

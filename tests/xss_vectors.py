@@ -171,3 +171,29 @@ def fill_with_vectors(root: Path) -> None:
         content = yaml.safe_load(path.read_text(encoding="utf-8"))
         content[key] += "\n\n" + accepted
         path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# Script written straight into three Markdown fields of the real handbook, for the strict build that
+# tests/browser/test_xss_in_browser.py opens in Chromium and test_build.py reads: each (file, the line it
+# follows) with the lines it adds: Markdown fields may hold < (shown as text), attribute lists and links
+# are refused or escaped. A script that ran would set window.__xss.
+SCRIPT_IN_YAML = {
+    ("data/kommuner/herning.yaml", "resume: |\n"):
+        "  <script>alert(2)</script> <img src=x onerror=alert(1)>\n"
+        "  <script>window.__xss=1; alert(1)</script> <img src=x onerror=\"window.__xss=2\">\n"
+        "  <svg onload=\"window.__xss=3\"></svg> Tekst{: onclick=\"window.__xss=4\"}\n",
+    ("concept/principper/ressourcer.yaml", "hvad: |\n"):
+        "  <iframe src=\"javascript:window.__xss=5\"></iframe> [klik](#hvad \"\\\" onmouseover=x\")\n",
+    ("concept/ordliste.yaml", "intro: |\n"):
+        "  <body onload=window.__xss=6> <a href=\"javascript:window.__xss=7\">a</a>\n",
+}
+
+
+def write_script_in_yaml(root: Path) -> None:
+    """SCRIPT_IN_YAML written into the handbook at root."""
+    for (file, line), added in SCRIPT_IN_YAML.items():
+        path = root / file
+        text = path.read_text(encoding="utf-8")
+        assert line in text, f"{line!r} not in {file}"
+        path.write_text(text.replace(line, line + added, 1), encoding="utf-8")
+

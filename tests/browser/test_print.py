@@ -26,11 +26,22 @@ FOOTER = re.compile(r"^Side \d+ af \d+$")
 FOOTER_ANYWHERE = re.compile(r"Side \d+ af \d+")
 
 
-def _print(page, base_url, url) -> bytes:
+def _lay_out_for_print(page, base_url, url) -> None:
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi, as the print lays it out
     page.goto(base_url + url)
     page.emulate_media(media="print")
-    return page.pdf(format="A4")
+
+
+# Each page's print, made once: several tests read the same sheets, and printing is the slow part.
+_PRINTS: dict[str, bytes] = {}
+
+
+def _print(page, base_url, url) -> bytes:
+    """The page laid out for print in `page` (for the tests that look at it there) and its PDF."""
+    _lay_out_for_print(page, base_url, url)
+    if url not in _PRINTS:
+        _PRINTS[url] = page.pdf(format="A4")
+    return _PRINTS[url]
 
 
 def _squeezed(text: str) -> str:
@@ -101,7 +112,7 @@ def test_every_web_address_is_printed_once(page, base_url, url):
 
 
 def test_titles_print_dark(page, base_url):
-    _print(page, base_url, "/kommuner/herning/")
+    _lay_out_for_print(page, base_url, "/kommuner/herning/")
     colours = page.eval_on_selector_all(
         ".md-typeset h1, .md-typeset h2, .md-typeset h3, .md-typeset p",
         "els => els.filter(e => e.offsetParent).map(e => getComputedStyle(e).color)")
@@ -111,7 +122,7 @@ def test_titles_print_dark(page, base_url):
 
 @pytest.mark.parametrize("url", ["/kommuner/herning/", "/oplaegsholdere/", "/sammenligning/"])
 def test_printed_tables_have_every_border_and_fit_the_sheet(page, base_url, url):
-    _print(page, base_url, url)
+    _lay_out_for_print(page, base_url, url)
     cells = page.eval_on_selector_all(".md-typeset table th, .md-typeset table td", """cells => cells.map(c => {
         const s = getComputedStyle(c);
         return ['Top', 'Right', 'Bottom', 'Left'].map(side =>
