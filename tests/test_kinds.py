@@ -1,8 +1,10 @@
 """The registry of kinds (kinds.py), and CONTRIBUTING.md's recipe for a new page kind followed to the letter.
 
 The recipe runs in a copy of the project: a model, a template, one registry entry, a fixture and its
-tests; the new kind's own tests then pass there, with its page, navigation entry, open data, short
-link and editors' schema all coming from the entry.
+tests, then `omlaegning schema` and `omlaegning lock`; the new kind's own tests then pass there, with
+its page, navigation entry, open data, short link and editors' schema all coming from the entry, and
+so do the tests that list the kinds, pages, navigation, short links and schemas (they pin the kinds in
+tests/minimal_pages.py and leave a new one to its own tests).
 """
 import shutil
 import subprocess
@@ -117,7 +119,7 @@ def test_a_checklist_without_points_is_a_danish_error_at_its_line(minimal):
 '''
 
 
-@pytest.mark.slow  # a copy of the project and a pytest run in it: a few seconds
+@pytest.mark.slow  # a copy of the project and a pytest run in it: about five seconds
 def test_the_recipe_adds_a_page_kind_in_five_files(tmp_path):
     project = tmp_path / "projekt"
     shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
@@ -136,12 +138,20 @@ def test_the_recipe_adds_a_page_kind_in_five_files(tmp_path):
     for name, text in written.items():
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_text(text, encoding="utf-8")
-    # In one process (-n 0): starting pytest-xdist's workers for two tests took most of this test's time.
+    # The copy's code, not this checkout's installed one.
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project / "plugins"), "PYTHONDONTWRITEBYTECODE": "1"}
+    # "Then run omlaegning schema and omlaegning lock": the recipe's generated files.
+    for command in ("schema", "lock"):
+        subprocess.run([sys.executable, "-c", "import sys; from omlaegning.cli import main; sys.exit(main(sys.argv[1:]))",
+                        command], cwd=project, env=env, check=True, capture_output=True)
+    assert (project / "schema/tjekliste.schema.json").is_file()
+    # The new kind's tests, and the fast tests of the files that list kinds, pages, navigation, short links
+    # and schemas, stay green. In one process (-n 0): starting xdist's workers cost more than these tests.
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:randomly", "-p", "no:cacheprovider",
-         "tests/test_tjekliste.py"],
-        cwd=project, capture_output=True, text=True, timeout=300,
-        # The copy's code, not this checkout's installed one.
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project / "plugins"), "PYTHONDONTWRITEBYTECODE": "1"})
+        [sys.executable, "-m", "pytest", "-v", "-n", "0", "-p", "no:randomly", "-p", "no:cacheprovider",
+         "-m", "not slow and not browser", "tests/test_tjekliste.py", "tests/test_render.py", "tests/test_links.py",
+         "tests/test_kinds.py", "tests/test_cli.py::test_schema_files_are_valid_and_committed_in_sync"],
+        cwd=project, capture_output=True, text=True, timeout=300, env=env)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "2 passed" in result.stdout
+    own = [line for line in result.stdout.splitlines() if line.startswith("tests/test_tjekliste.py::")]
+    assert len(own) == 2 and all(" PASSED" in line for line in own), own
