@@ -2,6 +2,7 @@
 import pytest
 
 from axecheck import axe_violations
+from pageready import open_ready
 from siteurls import page_urls, site_urls
 
 URLS = page_urls()
@@ -13,8 +14,7 @@ def test_every_page_of_the_site_is_checked(built_site):
 
 @pytest.mark.parametrize("url", URLS)
 def test_page_has_no_axe_violations(page, base_url, url):
-    page.goto(base_url + url)
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base_url + url)
     assert axe_violations(page) == []
 
 
@@ -29,8 +29,7 @@ def test_search_dialog_has_an_accessible_name_once_open(page, base_url):
 
 def test_the_check_as_run_here_finds_what_it_should(page, base_url):
     """Only violations are detailed and rules can be skipped: neither may hide a real violation."""
-    page.goto(base_url + "/ordliste/")
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base_url + "/ordliste/")
     page.evaluate("() => { const p = [...document.querySelectorAll('article p')]"
                   ".find(e => e.offsetParent && e.textContent.trim());"
                   " p.appendChild(document.createElement('img')).src = 'x.png';"

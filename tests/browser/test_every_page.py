@@ -4,15 +4,11 @@ is a visible tab with the side menu showing the current section whole, and no ta
 text (test_tables_on_screens.py checks the phone)."""
 import pytest
 
+from pageready import THEME_READY
 from policywatch import watch_policy
 from siteurls import page_urls, site_urls, top_sections
 
 LAPTOP = {"width": 1366, "height": 900}
-
-# The theme's script sizes the side menu to the window; before it has run, the menu has no height.
-# Below 76.25em the menu is a drawer the script leaves alone.
-THEME_READY = """() => { const menu = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
-    return !menu || !matchMedia('(min-width: 76.25em)').matches || menu.style.height !== ''; }"""
 
 _LOOK = """() => {
     const inside = el => { const r = el.getBoundingClientRect();

@@ -5,6 +5,7 @@ from helpers import mkdocs_build
 from localserver import serve
 from synthetic import write_synthetic_handbook
 from axecheck import axe_violations
+from pageready import open_ready
 
 PAGES = ["/sammenligning/", "/kommuner/syntetisk-001/", "/kommuner/randers/", "/partnerskab/", "/data/"]
 
@@ -21,8 +22,7 @@ def hundred_url(tmp_path_factory):
 
 @pytest.mark.parametrize("url", PAGES)
 def test_page_with_a_hundred_municipalities_passes_axe(page, hundred_url, url):
-    page.goto(hundred_url + url)
-    page.wait_for_load_state("networkidle")
+    open_ready(page, hundred_url + url)
     # Contrast comes from the stylesheet, not from how many rows there are: test_accessibility checks it
     # on these same kinds of page, and on 100 municipalities it would be three quarters of axe's time.
     assert axe_violations(page, skip=("color-contrast",)) == []
@@ -31,8 +31,7 @@ def test_page_with_a_hundred_municipalities_passes_axe(page, hundred_url, url):
 def test_the_matrix_has_a_block_per_municipality_on_a_phone(browser, hundred_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
     page = context.new_page()
-    page.goto(hundred_url + "/sammenligning/")
-    page.wait_for_load_state("networkidle")
+    open_ready(page, hundred_url + "/sammenligning/")
     rows = page.locator("#matrix-principper-titel").locator("xpath=..").locator("tbody tr")
     assert rows.count() == 100
     # One block under the other, as wide as the phone: neither the matrix nor the page scrolls sideways.

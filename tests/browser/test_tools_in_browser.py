@@ -11,6 +11,7 @@ from omlaegning.render import render_handbook
 from search_queries import QUERIES, material_top, open_zensical_search, zensical_top
 from helpers import REPO
 from axecheck import axe_violations
+from pageready import open_ready
 
 pytestmark = pytest.mark.vaerktoejer
 
@@ -52,8 +53,7 @@ def tool_url(request):
 @pytest.mark.parametrize("url", SAMPLE)
 def test_sample_pages_have_no_axe_violations(page, tool_url, url):
     _, base = tool_url
-    page.goto(base + url)
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base + url)
     assert axe_violations(page) == []
 
 
