@@ -4,7 +4,7 @@ is a visible tab with the side menu showing the current section whole, and no ta
 text (test_tables_on_screens.py checks the phone)."""
 import pytest
 
-from pageready import THEME_READY
+from pageready import open_ready
 from policywatch import watch_policy
 from siteurls import page_urls, site_urls, top_sections
 
@@ -37,8 +37,7 @@ def walk(browser, base_url, built_site):
     page = context.new_page()
     looks = {}
     for url in site_urls(built_site) + ["/404.html"]:
-        page.goto(base_url + url)
-        page.wait_for_function(THEME_READY)
+        open_ready(page, base_url + url)
         looks[url] = page.evaluate(_LOOK)
     # Searching loads the index and the Danish stemmer: they too must come from the site.
     page.goto(base_url + "/")

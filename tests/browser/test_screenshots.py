@@ -8,8 +8,8 @@ import pytest
 from PIL import Image, ImageStat
 
 from helpers import REPO
+from pageready import open_ready
 from siteurls import site_urls
-from test_every_page import THEME_READY
 
 OUT = REPO / "build" / "skaermbilleder"
 SIZES = {"laptop": (1366, 900), "mobil": (390, 844)}
@@ -53,8 +53,7 @@ def test_every_kind_of_page_fits_the_screen_and_shows_its_text(browser, base_url
     OUT.mkdir(parents=True, exist_ok=True)
     assert len(kinds) >= 10, kinds
     for kind, url in {**kinds, "404": "/findes-ikke/"}.items():
-        page.goto(base_url + url)
-        page.wait_for_function(THEME_READY)
+        open_ready(page, base_url + url)
         look = page.evaluate(_LOOK)
         # The first screen: painting beyond the window costs three times the time and adds nothing checked here.
         shown = min(look["height"], height)
