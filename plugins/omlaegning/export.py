@@ -112,12 +112,18 @@ def edit_url(config: dict, path_from_docs: str) -> str | None:
     return urljoin(config["repo_url"].rstrip("/") + "/", config["edit_uri"] + path_from_docs)
 
 
+def _own_front_matter(markdown: str) -> tuple[str, str]:
+    """A hand-written page's own front matter (its lines between the two ---) and the rest of the page."""
+    if not markdown.startswith("---\n"):
+        return "", markdown
+    end = markdown.index("\n---\n", 4)
+    return markdown[4:end] + "\n", markdown[end + 5:]
+
+
 def _page(markdown: str, front: dict) -> str:
     """A page of the export: its edit address and footer links as front matter, its content between the markers."""
-    front_matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False) if front else ""
-    if markdown.startswith("---\n"):  # a hand-written page with its own front matter
-        end = markdown.index("\n---\n", 4) + 5
-        front_matter, markdown = front_matter + markdown[4:end - 5] + "\n", markdown[end:]
+    own, markdown = _own_front_matter(markdown)
+    front_matter = (yaml.safe_dump(front, allow_unicode=True, sort_keys=False) if front else "") + own
     return (f"---\n{front_matter}---\n" if front_matter else "") + \
         f"{CONTENT_START}\n\n{markdown.rstrip()}\n\n{CONTENT_END}\n"
 
@@ -147,7 +153,7 @@ def export_files(root: Path) -> tuple[dict[str, bytes], int]:
             files[f"docs/{rel}"] = source.read_bytes()
             continue
         markdown = source.read_text(encoding="utf-8")
-        heading = _HEADING.search(markdown.split("\n---\n", 1)[-1] if markdown.startswith("---\n") else markdown)
+        heading = _HEADING.search(_own_front_matter(markdown)[1])
         links = page_feedback(heading.group(1) if heading else config.get("site_name", ""), rel)
         files[f"docs/{rel}"] = _page(markdown, _front(edit_url(config, rel), links)).encode("utf-8")
     for page in rendered.pages:
