@@ -69,6 +69,7 @@ def site_full_of_vectors(tmp_path_factory) -> Path:
         _build(root / "mkdocs.yml", strict=False)(folder / "site")
     return built_once(tmp_path_factory, "vektorer", make) / "site"
 
+
 @pytest.fixture(scope="session")
 def site_with_script_in_yaml(tmp_path_factory) -> Path:
     """The handbook with script written into three of its Markdown fields (xss_vectors.SCRIPT_IN_YAML),
