@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, InclusionLevel, get_files
 
 from helpers import PUBLIC_URL, REPO
@@ -314,9 +315,39 @@ def test_on_build_error_leaves_the_published_site_as_it_was(configured, tmp_path
 
 # --- on_serve -------------------------------------------------------------------------------------
 
-def test_on_serve_watches_the_content_folders(configured, minimal):
+def _served(plugin, config, tmp_path):
+    """A live-reload server as `mkdocs serve` has it when on_serve runs: docs/ already watched, nothing started."""
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(config.docs_dir)
+    return plugin.on_serve(server, config=config, builder=None)
+
+
+def _polling(observer) -> dict[str, float]:
+    return {emitter.watch.path: emitter.timeout for emitter in observer.emitters}
+
+
+def test_on_serve_polls_the_content_folders_faster_than_mkdocs(configured, minimal, tmp_path):
     plugin, config = configured
-    watched = []
-    server = SimpleNamespace(watch=watched.append)
-    assert plugin.on_serve(server, config=config, builder=None) is server
-    assert watched == [str(minimal.root / "concept"), str(minimal.root / "data")]
+    server = _served(plugin, config, tmp_path)
+    try:
+        assert _polling(server.observer) == {str(minimal.root / "concept"): 0.1, str(minimal.root / "data"): 0.1}
+        # MkDocs' own watch keeps its interval and runs, though serve() starts only the server's observer.
+        assert _polling(plugin.mkdocs_watching) == {config.docs_dir: 0.5} and plugin.mkdocs_watching.is_alive()
+    finally:
+        plugin.on_shutdown()
+    plugin.mkdocs_watching.join(timeout=5)
+    assert not plugin.mkdocs_watching.is_alive()
+
+
+def test_a_saved_yaml_file_asks_mkdocs_for_a_rebuild(configured, minimal, tmp_path):
+    plugin, config = configured
+    server = _served(plugin, config, tmp_path)
+    server.observer.start()  # as serve() does
+    try:
+        saved = next((minimal.root / "data").rglob("*.yaml"))
+        saved.write_text(saved.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        with server._rebuild_cond:  # MkDocs' build loop waits on exactly this
+            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5)
+    finally:
+        server.observer.stop()
+        plugin.on_shutdown()

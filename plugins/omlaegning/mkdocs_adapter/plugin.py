@@ -34,8 +34,9 @@ from ..render.diskcache import DiskCache, key
 from ..render.printheader import print_header
 from ..render.text import error_box, escaped_nav, no_break_spaces
 from ..sanitize import clean
-from .config import OmlaegningConfig
+from .config import OmlaegningConfig, was_url_of
 from .pagefiles import GeneratedPage, always_modified, edit_uri, nav_paths, with_written_pages
+from .watching import watch_content
 
 log = logging.getLogger("mkdocs.plugins.omlaegning")
 _CLEANED = "rensede"  # the disk cache's section for sanitized pages
@@ -50,15 +51,6 @@ def _no_break_toc(links) -> None:
     for link in links:
         link.title = no_break_spaces(link.title)
         _no_break_toc(link.children)
-
-
-def _was_url(config) -> str | None:
-    """mkdocs.yml's extra.was_url: the official statement in the WAS-Tool, once there is one."""
-    was_url = (config.extra.get("was_url") or "").strip()
-    if was_url and not was_url.startswith("https://"):
-        raise PluginError(f"extra.was_url i mkdocs.yml skal være en webadresse, der begynder med https://, "
-                          f"fx https://was.digst.dk/..., men er '{was_url}'.")
-    return was_url or None
 
 
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
@@ -78,6 +70,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.shown_everywhere: str | None = None
         self.code = ""                  # prebuilt.code_key(): the version of everything that makes the output
         self.cleaned: set[str] = set()  # the sanitized pages this build took from the disk cache or put there
+        self.mkdocs_watching = None     # under serve: MkDocs' own observer, which the plugin started (watching.py)
 
     # Defining on_startup makes MkDocs keep this instance across the rebuilds of one serve.
     def on_startup(self, *, command, dirty):
@@ -100,7 +93,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         config.markdown_extensions.append(AddressLinks())
         self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
         self.problems = None
-        history, public_url, was_url = read_history(self.root), self._public_url(config), _was_url(config)
+        history, public_url, was_url = read_history(self.root), self._public_url(config), was_url_of(config)
         self.code = prebuilt.code_key()
         # Everything the pages are made from besides the files (prebuilt.inputs_key reads those).
         entry = prebuilt.inputs_key(self.root, repr(history), public_url or "", was_url or "", self.edition.isoformat(),
@@ -243,7 +236,10 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         return context
 
     def on_serve(self, server, /, *, config, builder):
-        for folder in CONTENT_DIRS:
-            if (self.root / folder).is_dir():
-                server.watch(str(self.root / folder))
+        folders = [self.root / folder for folder in CONTENT_DIRS if (self.root / folder).is_dir()]
+        self.mkdocs_watching = watch_content(server, folders)
         return server
+
+    def on_shutdown(self):
+        if self.mkdocs_watching is not None:
+            self.mkdocs_watching.stop()
