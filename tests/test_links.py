@@ -1,4 +1,5 @@
 """Links that presenters put on slides keep working: lock file, redirects, anchor aliases, link check."""
+import posixpath
 import re
 
 import pytest
@@ -20,6 +21,25 @@ def render(tree):
 
 def test_the_built_site_has_no_broken_internal_link_or_anchor(built_site):
     assert broken_links(built_site) == []
+
+
+SHORT_LINKS = render_handbook(load_handbook(REPO)).short_links
+# Where a short link's page sends the reader: its refresh, its script (which carries ?fokus along) and the link
+# a reader follows when neither runs.
+_SENDS = (r'http-equiv="refresh" content="0; url=([^"]+)"', r'var target = "([^"]+)"', r'<a href="([^"]+)">gå til')
+
+
+@pytest.mark.parametrize("link", SHORT_LINKS, ids=[s.key for s in SHORT_LINKS])
+def test_every_short_link_page_sends_the_reader_to_its_own_section(built_site, link):
+    """Every link's own target, read from the built site; tests/browser/test_shortlinks.py follows some in Chromium."""
+    sent = [re.search(pattern, (built_site / link.path.strip("/") / "index.html").read_text(encoding="utf-8"))
+            for pattern in _SENDS]
+    place, _, anchor = link.target.partition("#")
+    assert [posixpath.normpath(posixpath.join(link.path, found.group(1).partition("#")[0])) + "/"
+            for found in sent] == [place] * 3
+    assert {found.group(1).partition("#")[2] for found in sent} == {anchor}
+    target = (built_site / place.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert target.count(f' id="{anchor}"') == (1 if anchor else 0)
 
 
 def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):

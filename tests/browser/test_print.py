@@ -26,6 +26,7 @@ FOOTER = re.compile(r"^Side \d+ af \d+$")
 FOOTER_ANYWHERE = re.compile(r"Side \d+ af \d+")
 
 
+# The tests share the module's tab: each lays its page out for print first, so none inherits another's state.
 def _lay_out_for_print(page, base_url, url) -> None:
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi, as the print lays it out
     page.goto(base_url + url)
@@ -60,9 +61,9 @@ def _contrast_on_white(css_color: str) -> float:
     return 1.05 / (lum + 0.05)
 
 
-def test_a_page_prints_as_content_only(page, base_url):
-    pdf = _print(page, base_url, "/principper/")
-    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer']
+def test_a_page_prints_as_content_only(tab, base_url):
+    pdf = _print(tab, base_url, "/principper/")
+    hidden = tab.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer']
         .map(s => getComputedStyle(document.querySelector(s)).display)""")
     assert hidden == ["none"] * 4
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
@@ -72,9 +73,9 @@ def test_a_page_prints_as_content_only(page, base_url):
 
 
 @pytest.mark.parametrize("url", PRINTED)
-def test_no_heading_is_the_last_line_of_a_printed_sheet(page, base_url, url):
-    pdf = PdfReader(io.BytesIO(_print(page, base_url, url)))
-    headings = page.eval_on_selector_all(
+def test_no_heading_is_the_last_line_of_a_printed_sheet(tab, base_url, url):
+    pdf = PdfReader(io.BytesIO(_print(tab, base_url, url)))
+    headings = tab.eval_on_selector_all(
         ".md-typeset h1, .md-typeset h2, .md-typeset h3, .md-typeset h4",
         "hs => hs.filter(h => h.offsetParent).map(h => h.innerText.replace(/¶/g, '').trim())")
     assert headings
@@ -96,11 +97,11 @@ def test_no_heading_is_the_last_line_of_a_printed_sheet(page, base_url, url):
 
 
 @pytest.mark.parametrize("url", PRINTED + ["/tilgaengelighed/"])
-def test_every_web_address_is_printed_once(page, base_url, url):
-    pdf = _print(page, base_url, url)
+def test_every_web_address_is_printed_once(tab, base_url, url):
+    pdf = _print(tab, base_url, url)
     # Without the page numbers, which the text of a sheet may carry in the middle of a sentence.
     text = _squeezed(FOOTER_ANYWHERE.sub("", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)))
-    links = page.eval_on_selector_all(
+    links = tab.eval_on_selector_all(
         ".md-typeset a[href^='http']",
         "as => as.filter(a => a.offsetParent).map(a => [a.innerText, a.getAttribute('href'), a.className])")
     assert links
@@ -111,9 +112,9 @@ def test_every_web_address_is_printed_once(page, base_url, url):
         assert shown in text, href
 
 
-def test_titles_print_dark(page, base_url):
-    _lay_out_for_print(page, base_url, "/kommuner/herning/")
-    colours = page.eval_on_selector_all(
+def test_titles_print_dark(tab, base_url):
+    _lay_out_for_print(tab, base_url, "/kommuner/herning/")
+    colours = tab.eval_on_selector_all(
         ".md-typeset h1, .md-typeset h2, .md-typeset h3, .md-typeset p",
         "els => els.filter(e => e.offsetParent).map(e => getComputedStyle(e).color)")
     faint = [c for c in colours if _contrast_on_white(c) < 7]  # WCAG's enhanced contrast
@@ -121,9 +122,9 @@ def test_titles_print_dark(page, base_url):
 
 
 @pytest.mark.parametrize("url", ["/kommuner/herning/", "/oplaegsholdere/", "/sammenligning/"])
-def test_printed_tables_have_every_border_and_fit_the_sheet(page, base_url, url):
-    _lay_out_for_print(page, base_url, url)
-    cells = page.eval_on_selector_all(".md-typeset table th, .md-typeset table td", """cells => cells.map(c => {
+def test_printed_tables_have_every_border_and_fit_the_sheet(tab, base_url, url):
+    _lay_out_for_print(tab, base_url, url)
+    cells = tab.eval_on_selector_all(".md-typeset table th, .md-typeset table td", """cells => cells.map(c => {
         const s = getComputedStyle(c);
         return ['Top', 'Right', 'Bottom', 'Left'].map(side =>
             [parseFloat(s['border' + side + 'Width']), s['border' + side + 'Style'], s['border' + side + 'Color']]);
@@ -132,7 +133,7 @@ def test_printed_tables_have_every_border_and_fit_the_sheet(page, base_url, url)
     open_sides = [side for cell in cells for side in cell
                   if side[0] < 0.5 or side[1] != "solid" or _contrast_on_white(side[2]) < 3]
     assert open_sides == []
-    cut = page.eval_on_selector_all(".md-typeset table", """tables => tables.filter(t => {
+    cut = tab.eval_on_selector_all(".md-typeset table", """tables => tables.filter(t => {
         const article = t.closest('article').getBoundingClientRect();
         if (t.getBoundingClientRect().right > article.right + 1) return true;
         for (let e = t.parentElement; e && e.tagName !== 'ARTICLE'; e = e.parentElement) {
@@ -141,12 +142,12 @@ def test_printed_tables_have_every_border_and_fit_the_sheet(page, base_url, url)
         return false;
     }).length""")
     assert cut == 0
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset tr')).breakInside") == "avoid"
+    assert tab.evaluate("getComputedStyle(document.querySelector('.md-typeset tr')).breakInside") == "avoid"
 
 
-def test_every_printed_qr_code_scans_at_100_dpi(page, base_url, tmp_path):
+def test_every_printed_qr_code_scans_at_100_dpi(tab, base_url, tmp_path):
     pdftoppm = poppler("pdftoppm")
-    (tmp_path / "oplaegsholdere.pdf").write_bytes(_print(page, base_url, "/oplaegsholdere/"))
+    (tmp_path / "oplaegsholdere.pdf").write_bytes(_print(tab, base_url, "/oplaegsholdere/"))
     subprocess.run([pdftoppm, "-r", "100", "-png", str(tmp_path / "oplaegsholdere.pdf"), str(tmp_path / "side")],
                    check=True)
     read = [code.text for sheet in sorted(tmp_path.glob("side-*.png"))
@@ -155,8 +156,8 @@ def test_every_printed_qr_code_scans_at_100_dpi(page, base_url, tmp_path):
 
 
 @pytest.mark.parametrize("url", PRINTED)
-def test_the_printed_page_names_its_short_link_and_edition(page, base_url, url):
-    first_sheet = PdfReader(io.BytesIO(_print(page, base_url, url))).pages[0].extract_text()
+def test_the_printed_page_names_its_short_link_and_edition(tab, base_url, url):
+    first_sheet = PdfReader(io.BytesIO(_print(tab, base_url, url))).pages[0].extract_text()
     short = next((s.path for s in SHORT_LINKS if page_url(s.page) == url and not s.anchor), url)
     # The edition is the last commit's date, as the build takes it (or SOURCE_DATE_EPOCH where set).
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or subprocess.run(

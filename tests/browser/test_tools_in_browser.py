@@ -51,10 +51,10 @@ def tool_url(request):
 
 
 @pytest.mark.parametrize("url", SAMPLE)
-def test_sample_pages_have_no_axe_violations(page, tool_url, url):
+def test_sample_pages_have_no_axe_violations(tab, tool_url, url):
     _, base = tool_url
-    open_ready(page, base + url)
-    assert axe_violations(page) == []
+    open_ready(tab, base + url)
+    assert axe_violations(tab) == []
 
 
 def test_every_short_link_lands_on_its_section(page, tool_url):
