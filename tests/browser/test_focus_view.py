@@ -1,6 +1,7 @@
 """The presenters' focus view: one section in large type, arrow keys between sections, Esc back."""
 
 from axecheck import axe_violations
+from pageready import open_ready
 
 PRINCIPLE = "/principper/ressourcer/"
 
@@ -10,8 +11,7 @@ def shown_heading(page) -> str:
 
 
 def open_hvorfor(page, base_url):
-    page.goto(base_url + PRINCIPLE)
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base_url + PRINCIPLE)
     page.get_by_role("button", name="Del afsnittet Hvorfor").click()
     page.get_by_role("button", name="Vis i fokus").click()
     return page.get_by_role("dialog", name="Hvorfor")
@@ -67,8 +67,7 @@ def test_the_themes_shortcuts_are_quiet_while_the_view_is_open(page, base_url):
 def test_a_clicker_scrolls_a_long_section_before_it_moves_on(browser, base_url):
     context = browser.new_context(viewport={"width": 1024, "height": 600}, locale="da-DK")
     page = context.new_page()
-    page.goto(base_url + "/sammenligning/?fokus#principper")
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base_url + "/sammenligning/?fokus#principper")
     assert shown_heading(page) == "Principper i praksis"
     page.keyboard.press("PageDown")
     assert shown_heading(page) == "Principper i praksis"
@@ -95,8 +94,7 @@ def test_escape_closes_the_view_and_gives_the_keyboard_back_to_the_button(page, 
 
 
 def test_a_link_from_a_slide_opens_the_view_at_its_section(page, base_url):
-    page.goto(base_url + "/kommuner/herning/?fokus#peer-stoette")
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base_url + "/kommuner/herning/?fokus#peer-stoette")
     assert shown_heading(page).startswith("Recovery-vej 2")
     # A subsection shows the title of its section above it.
     assert page.locator("#fokus_visning .fokus-overafsnit").inner_text() == "Aktiviteter"
@@ -104,18 +102,15 @@ def test_a_link_from_a_slide_opens_the_view_at_its_section(page, base_url):
 
 
 def test_an_anchor_inside_a_section_opens_that_section_and_an_unknown_one_opens_nothing(page, base_url):
-    page.goto(base_url + "/sammenligning/?fokus#matrix-faser-titel")
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base_url + "/sammenligning/?fokus#matrix-faser-titel")
     assert shown_heading(page) == "Faser"
-    page.goto(base_url + "/principper/ressourcer/?fokus#findes-ikke")
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base_url + "/principper/ressourcer/?fokus#findes-ikke")
     assert page.locator("#fokus_visning").count() == 0
     assert page.locator(".md-header").is_visible()
 
 
 def test_the_open_view_repeats_no_id_and_passes_axe(page, base_url):
-    page.goto(base_url + "/sammenligning/?fokus#principper")
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base_url + "/sammenligning/?fokus#principper")
     assert page.locator("#fokus_visning table caption").inner_text().startswith("Kommunernes aktiviteter")
     ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
     assert len(ids) == len(set(ids))
@@ -150,7 +145,6 @@ def test_every_section_in_the_view_says_whose_content_it_is(page, base_url):
     assert shown_heading(page) == "Eksempler fra kommunerne"
     assert view.locator(".afsender").is_visible()
     assert view.locator(".afsender").inner_text().startswith("Fra Social- og Boligstyrelsens koncept.")
-    page.goto(base_url + "/kommuner/roskilde/?fokus#aktiviteter")
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base_url + "/kommuner/roskilde/?fokus#aktiviteter")
     marker = page.locator("#fokus_visning .fokus-indhold .afsender")
     assert marker.is_visible() and marker.inner_text().startswith("Kommunens egne oplysninger.")

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from helpers import REPO
+from pageready import open_ready
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
 
@@ -13,10 +14,9 @@ PAGES = ["/", "/principper/ressourcer/", "/kommuner/herning/", "/sammenligning/"
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_one_menu_per_heading_with_text_on_the_headings_own_row(page, base_url, path):
-    page.goto(base_url + path)
-    page.wait_for_load_state("networkidle")
-    rows = page.evaluate("""() => [...document.querySelectorAll('article h1[id], article h2[id], article h3[id]')]
+def test_one_menu_per_heading_with_text_on_the_headings_own_row(tab, base_url, path):
+    open_ready(tab, base_url + path)
+    rows = tab.evaluate("""() => [...document.querySelectorAll('article h1[id], article h2[id], article h3[id]')]
         .filter(h => !h.closest('#fokus_visning')).map(h => {
             const next = h.nextElementSibling, menu = next && next.matches('.afsnitsmenu') ? next : null;
             const after = menu ? menu.nextElementSibling : next;

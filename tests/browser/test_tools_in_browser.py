@@ -94,7 +94,6 @@ def test_query_finds_its_page_in_the_top_three(search_page, query, expected):
 
 def test_a_link_from_a_slide_opens_the_focus_view(page, tool_url):
     _, base = tool_url
-    page.goto(base + "/principper/ressourcer/?fokus#hvorfor")
-    page.wait_for_load_state("networkidle")
+    open_ready(page, base + "/principper/ressourcer/?fokus#hvorfor")
     assert page.get_by_role("dialog", name="Hvorfor").is_visible()
     assert page.locator("#fokus_visning .fokus-placering").inner_text().endswith("afsnit 3 af 7")
