@@ -1,5 +1,4 @@
 import contextlib
-import faulthandler
 import io
 import json
 import logging
@@ -14,19 +13,6 @@ from synthetic import copy_handbook
 from sharedbuild import build_seconds, built_once
 from system_packages import ensure_weasyprint
 from xss_vectors import fill_with_vectors, write_script_in_yaml
-
-
-# No test comes near this, the shared builds it may wait for included. A test that hangs (a browser call
-# that never returns) ends its worker, and the run fails at once with the test's name (--max-worker-restart 0
-# in pyproject.toml: a new worker would only run it again) instead of at the CI's limit.
-HANG_S = 300
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_protocol(item, nextitem):
-    faulthandler.dump_traceback_later(HANG_S, exit=True)
-    yield
-    faulthandler.cancel_dump_traceback_later()
 
 
 def pytest_terminal_summary(terminalreporter, config):

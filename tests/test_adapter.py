@@ -315,39 +315,44 @@ def test_on_build_error_leaves_the_published_site_as_it_was(configured, tmp_path
 
 # --- on_serve -------------------------------------------------------------------------------------
 
-def _served(plugin, config, tmp_path):
-    """A live-reload server as `mkdocs serve` has it when on_serve runs: docs/ already watched, nothing started."""
+@pytest.fixture
+def served(configured, tmp_path):
+    """A live-reload server as `mkdocs serve` has it after on_serve: docs/ watched by MkDocs, nothing started
+    by serve() yet. Afterwards every observer is stopped and joined and the server's socket closed."""
+    plugin, config = configured
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     server.watch(config.docs_dir)
-    return plugin.on_serve(server, config=config, builder=None)
+    assert plugin.on_serve(server, config=config, builder=None) is server
+    content = plugin.content_watching
+    yield plugin, config, server
+    plugin.on_shutdown()
+    for observer in (content, server.observer):
+        if observer.is_alive():
+            observer.stop()
+            observer.join(timeout=5)
+    server.server_close()
 
 
 def _polling(observer) -> dict[str, float]:
     return {emitter.watch.path: emitter.timeout for emitter in observer.emitters}
 
 
-def test_on_serve_polls_the_content_folders_faster_than_mkdocs(configured, minimal, tmp_path):
-    plugin, config = configured
-    server = _served(plugin, config, tmp_path)
-    try:
-        assert _polling(server.observer) == {str(minimal.root / "concept"): 0.1, str(minimal.root / "data"): 0.1}
-        # MkDocs' own watch keeps its interval and runs, though serve() starts only the server's observer.
-        assert _polling(plugin.mkdocs_watching) == {config.docs_dir: 0.5} and plugin.mkdocs_watching.is_alive()
-    finally:
-        plugin.on_shutdown()
-    plugin.mkdocs_watching.join(timeout=5)
-    assert not plugin.mkdocs_watching.is_alive()
+def test_on_serve_polls_the_content_folders_faster_than_mkdocs(served, minimal):
+    plugin, config, server = served
+    content = plugin.content_watching
+    assert _polling(content) == {str(minimal.root / "concept"): 0.1, str(minimal.root / "data"): 0.1}
+    assert content.is_alive()
+    # The server keeps its own observer, with its own interval, for serve() to start and stop.
+    assert _polling(server.observer) == {config.docs_dir: 0.5} and not server.observer.is_alive()
+    plugin.on_shutdown()
+    content.join(timeout=5)
+    assert not content.is_alive() and plugin.content_watching is None
 
 
-def test_a_saved_yaml_file_asks_mkdocs_for_a_rebuild(configured, minimal, tmp_path):
-    plugin, config = configured
-    server = _served(plugin, config, tmp_path)
-    server.observer.start()  # as serve() does
-    try:
-        saved = next((minimal.root / "data").rglob("*.yaml"))
-        saved.write_text(saved.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        with server._rebuild_cond:  # MkDocs' build loop waits on exactly this
-            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5)
-    finally:
-        server.observer.stop()
-        plugin.on_shutdown()
+def test_a_saved_yaml_file_asks_mkdocs_for_a_rebuild(served, minimal):
+    """With only the plugin's observer running: MkDocs' would see the file too, but half a second later."""
+    _, _, server = served
+    saved = next((minimal.root / "data").rglob("*.yaml"))
+    saved.write_text(saved.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with server._rebuild_cond:  # MkDocs' build loop waits on exactly this
+        assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5)

@@ -26,9 +26,11 @@ FOOTER = re.compile(r"^Side \d+ af \d+$")
 FOOTER_ANYWHERE = re.compile(r"Side \d+ af \d+")
 
 
-# The tests share the module's tab: each lays its page out for print first, so none inherits another's state.
+# The tests share the module's tab: each loads its page on screen, as a reader does before printing, and then
+# lays it out for print, so none inherits another's state.
 def _lay_out_for_print(page, base_url, url) -> None:
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi, as the print lays it out
+    page.emulate_media(media="screen")
     page.goto(base_url + url)
     page.emulate_media(media="print")
 

@@ -70,7 +70,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.shown_everywhere: str | None = None
         self.code = ""                  # prebuilt.code_key(): the version of everything that makes the output
         self.cleaned: set[str] = set()  # the sanitized pages this build took from the disk cache or put there
-        self.mkdocs_watching = None     # under serve: MkDocs' own observer, which the plugin started (watching.py)
+        self.content_watching = None    # under serve: the observer of the YAML folders (watching.py)
 
     # Defining on_startup makes MkDocs keep this instance across the rebuilds of one serve.
     def on_startup(self, *, command, dirty):
@@ -237,9 +237,10 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
 
     def on_serve(self, server, /, *, config, builder):
         folders = [self.root / folder for folder in CONTENT_DIRS if (self.root / folder).is_dir()]
-        self.mkdocs_watching = watch_content(server, folders)
+        self.content_watching = watch_content(server, folders)
         return server
 
     def on_shutdown(self):
-        if self.mkdocs_watching is not None:
-            self.mkdocs_watching.stop()
+        if self.content_watching is not None:
+            self.content_watching.stop()
+            self.content_watching = None

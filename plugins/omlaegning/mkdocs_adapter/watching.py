@@ -2,9 +2,10 @@
 
 MkDocs polls what it watches every half second (its LiveReloadServer's PollingObserver; no option sets the
 interval), so a saved YAML file waited a quarter of a second on average before the rebuild even began. The
-server's `observer` is a public attribute that `serve()` starts only after the plugins' on_serve: the plugin
-gives the server a faster observer for the content folders and starts MkDocs' own observer (docs/, mkdocs.yml,
-the theme) itself. Both call MkDocs' own rebuild, so a save is built once, whichever folder it was in.
+server schedules a watch on whatever its public `observer` attribute holds: for the content folders the plugin
+lends it a faster observer, then gives it its own back, so serve(), unwatch() and shutdown() act on MkDocs'
+observer as before. The plugin starts the faster one and stops it in on_shutdown. Both call MkDocs' own
+rebuild; a save in docs/ and data/ at the same moment may build twice.
 """
 from __future__ import annotations
 
@@ -18,10 +19,13 @@ CONTENT_POLL_S = 0.1  # a folder of YAML files is listed in well under a millise
 
 
 def watch_content(server, folders: Iterable[Path]) -> BaseObserver:
-    """Watch `folders` on a faster observer of the server's; returns MkDocs' own observer, started, for on_shutdown."""
-    own = server.observer
-    server.observer = PollingObserver(timeout=CONTENT_POLL_S)
-    for folder in folders:
-        server.watch(str(folder))
-    own.start()
-    return own
+    """Watch `folders` with MkDocs' rebuild on a faster observer; returns it, started, for on_shutdown."""
+    own, fast = server.observer, PollingObserver(timeout=CONTENT_POLL_S)
+    server.observer = fast
+    try:
+        for folder in folders:
+            server.watch(str(folder))
+    finally:
+        server.observer = own
+    fast.start()
+    return fast
