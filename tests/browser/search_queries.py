@@ -137,22 +137,38 @@ QUERIES = [
 ]
 
 
+# Material's search box, asked from inside the page in one round trip: the box emptied until the theme says
+# "Indtast søgeord", then the whole query and one key-up (the theme searches on key-up; typed letter by letter,
+# each keystroke is a search, and a busy worker answers them late), until it states a count and lists the
+# results it counted.
+_MATERIAL_SEARCH = """async (query) => {
+    const box = document.querySelector('.md-search__input');
+    const meta = () => document.querySelector('.md-search-result__meta').textContent.trim();
+    const until = async (done) => {
+        const deadline = performance.now() + 10000;  // evaluate itself never times out
+        while (!done()) {
+            if (performance.now() > deadline) throw new Error('no answer from the search for ' + query);
+            await new Promise(r => setTimeout(r, 10));
+        }
+    };
+    const type = (text) => {
+        box.value = text;
+        box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+    };
+    box.focus();
+    type('');
+    await until(() => meta() === 'Indtast søgeord');
+    type(query);
+    await until(() => /^(\\d+ resultater|1 resultat|Ingen resultater fundet)$/.test(meta())
+        && (meta() === 'Ingen resultater fundet' || document.querySelector('.md-search-result__item')));
+    return [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
+        .map(a => a.getAttribute('href'));
+}"""
+
+
 def material_top(page, base_url, query: str, count: int = 3) -> list[str]:
     """The first pages the search lists for `query`, as it stands in the search box."""
-    box = page.locator(".md-search__input")
-    meta = "document.querySelector('.md-search-result__meta').textContent.trim()"
-    box.focus()
-    box.fill("")
-    page.keyboard.press("End")  # the theme searches on key-up
-    page.wait_for_function(f"() => {meta} === 'Indtast søgeord'")
-    # The whole query at once and then one key-up: one search, so the list shown next is its answer.
-    # (Typed letter by letter, each keystroke is a search, and a busy worker answers them late.)
-    box.fill(query)
-    page.keyboard.press("End")
-    page.wait_for_function(f"() => /^(\\d+ resultater|1 resultat|Ingen resultater fundet)$/.test({meta})")
-    page.wait_for_function(f"() => {meta} === 'Ingen resultater fundet' || document.querySelector('.md-search-result__item')")
-    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
-                                      "links => links.map(a => a.getAttribute('href'))")
+    hrefs = page.evaluate(_MATERIAL_SEARCH, query)
     pages = [href.split("?")[0].split("#")[0].replace(base_url, "") for href in hrefs]
     return list(dict.fromkeys(pages))[:count]
 
