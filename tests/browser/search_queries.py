@@ -176,7 +176,8 @@ def material_top(page, base_url, query: str, count: int = 3) -> list[str]:
 # Zensical's search box is a dialog in a shadow root; its status line says "N results" (in English) and
 # is empty while the box is. The query goes into the box as one input event (typing searches at every
 # letter), and the page itself waits for the answer, one round trip per query: a list counts once it has
-# stayed the same for 100 ms; "No results", which a busy machine can show for a moment first, after 500 ms.
+# stayed the same for 30 ms; "No results", which a busy machine can show for a moment first, after 500 ms.
+# (Watched every 2 ms for 600 ms, 238 queries: the first list's three pages were always the last list's.)
 _ZENSICAL_SEARCH = """async (query) => {
     const root = [...document.querySelectorAll('body > div')].map(d => d.shadowRoot).find(r => r && r.querySelector('dialog'));
     const input = root.querySelector('dialog input');
@@ -199,7 +200,7 @@ _ZENSICAL_SEARCH = """async (query) => {
     await until(() => {
         const now = hrefs();
         if (now !== seen) { seen = now; since = performance.now(); }
-        return seen !== null && performance.now() - since >= (seen ? 100 : 500);
+        return seen !== null && performance.now() - since >= (seen ? 30 : 500);
     });
     return seen ? seen.split(' ') : [];
 }"""
