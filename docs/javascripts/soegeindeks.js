@@ -10,6 +10,8 @@
   var held = [];
   var params = new URLSearchParams(location.search);
   var wanted = params.has("q") || params.has("h");
+  // What the reader does when turning to the search, seen on its way down to the field or button.
+  var TURNS = ["pointerover", "touchstart", "focusin", "change"];
 
   XMLHttpRequest.prototype.open = function (method, url) {
     if (/\/search\/search_index\.json$/.test(new URL(String(url), location.href).pathname)) {
@@ -28,7 +30,7 @@
   function release() {
     wanted = true;
     held.splice(0).forEach(function (request) { send.apply(request[0], request[1]); });
-    ["pointerover", "touchstart", "focusin", "change"].forEach(function (type) {
+    TURNS.forEach(function (type) {
       document.removeEventListener(type, onTurn, true);
     });
   }
@@ -41,7 +43,7 @@
   }
 
   if (!wanted) {
-    ["pointerover", "touchstart", "focusin", "change"].forEach(function (type) {
+    TURNS.forEach(function (type) {
       document.addEventListener(type, onTurn, { capture: true, passive: true });
     });
   }

@@ -137,30 +137,35 @@ QUERIES = [
 ]
 
 
+# Both searches are asked from inside the page: the page waits on its own for each answer, every `step` ms
+# for at most ten seconds (page.evaluate itself never times out).
+_UNTIL = """const until = async (done, step) => {
+        const deadline = performance.now() + 10000;
+        while (!done()) {
+            if (performance.now() > deadline) throw new Error('no answer from the search for ' + query);
+            await new Promise(r => setTimeout(r, step));
+        }
+    };"""
+
+
 # Material's search box, asked from inside the page in one round trip: the box emptied until the theme says
 # "Indtast søgeord", then the whole query and one key-up (the theme searches on key-up; typed letter by letter,
 # each keystroke is a search, and a busy worker answers them late), until it states a count and lists the
 # results it counted.
 _MATERIAL_SEARCH = """async (query) => {
+    """ + _UNTIL + """
     const box = document.querySelector('.md-search__input');
     const meta = () => document.querySelector('.md-search-result__meta').textContent.trim();
-    const until = async (done) => {
-        const deadline = performance.now() + 10000;  // evaluate itself never times out
-        while (!done()) {
-            if (performance.now() > deadline) throw new Error('no answer from the search for ' + query);
-            await new Promise(r => setTimeout(r, 10));
-        }
-    };
     const type = (text) => {
         box.value = text;
         box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
     };
     box.focus();
     type('');
-    await until(() => meta() === 'Indtast søgeord');
+    await until(() => meta() === 'Indtast søgeord', 10);
     type(query);
     await until(() => /^(\\d+ resultater|1 resultat|Ingen resultater fundet)$/.test(meta())
-        && (meta() === 'Ingen resultater fundet' || document.querySelector('.md-search-result__item')));
+        && (meta() === 'Ingen resultater fundet' || document.querySelector('.md-search-result__item')), 10);
     return [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
         .map(a => a.getAttribute('href'));
 }"""
@@ -179,29 +184,23 @@ def material_top(page, base_url, query: str, count: int = 3) -> list[str]:
 # stayed the same for 30 ms; "No results", which a busy machine can show for a moment first, after 500 ms.
 # (Watched every 2 ms for 600 ms, 238 queries: the first list's three pages were always the last list's.)
 _ZENSICAL_SEARCH = """async (query) => {
+    """ + _UNTIL + """
     const root = [...document.querySelectorAll('body > div')].map(d => d.shadowRoot).find(r => r && r.querySelector('dialog'));
     const input = root.querySelector('dialog input');
     const status = () => root.querySelector('[role=status]').textContent.trim();
     const hrefs = () => /^\\d+ results?$|^No results/.test(status())
         ? [...root.querySelectorAll('ol[role=listbox] a[role=option]')].map(a => a.getAttribute('href')).join(' ')
         : null;
-    const until = async (done) => {
-        const deadline = performance.now() + 10000;  // evaluate itself never times out
-        while (!done()) {
-            if (performance.now() > deadline) throw new Error('no answer from the search for ' + query);
-            await new Promise(r => setTimeout(r, 20));
-        }
-    };
     const type = (text) => { input.value = text; input.dispatchEvent(new Event('input', {bubbles: true, composed: true})); };
     type('');
-    await until(() => status() === '');
+    await until(() => status() === '', 20);
     type(query);
     let seen = null, since = 0;
     await until(() => {
         const now = hrefs();
         if (now !== seen) { seen = now; since = performance.now(); }
         return seen !== null && performance.now() - since >= (seen ? 30 : 500);
-    });
+    }, 20);
     return seen ? seen.split(' ') : [];
 }"""
 

@@ -1,6 +1,7 @@
 """The pages of the handbook as a reader opens them."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -9,6 +10,12 @@ from helpers import REPO
 from omlaegning.paths import page_url
 from omlaegning.loader import load_handbook
 from omlaegning.render import render_handbook
+
+
+@cache
+def real_handbook():
+    """The real handbook rendered, once per test process: every browser test file asks for its pages or links."""
+    return render_handbook(load_handbook(REPO))
 
 
 def site_urls(site: Path) -> list[str]:
@@ -24,13 +31,13 @@ def site_urls(site: Path) -> list[str]:
 
 def page_urls() -> list[str]:
     """The pages the site must have, known before it is built: generated ones and docs/."""
-    paths = [p.path for p in render_handbook(load_handbook(REPO)).pages]
+    paths = [p.path for p in real_handbook().pages]
     paths += [p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")]
     return sorted({page_url(path) for path in paths})  # docs/index.md is the front page's placeholder
 
 
 def top_sections() -> list[str]:
     """The handbook's sections as tabs show them: the generated ones, then those only mkdocs.yml names."""
-    titles = [next(iter(item)) for item in render_handbook(load_handbook(REPO)).nav]
+    titles = [next(iter(item)) for item in real_handbook().nav]
     written = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     return titles + [t for t in (next(iter(e)) for e in written) if t not in titles]

@@ -2,19 +2,16 @@
 import pytest
 
 from axecheck import axe_violations
-from helpers import REPO
-from omlaegning.loader import load_handbook
 from omlaegning.paths import page_url
-from omlaegning.render import render_handbook
 from pageready import open_ready
-from siteurls import page_urls, site_urls
+from siteurls import page_urls, real_handbook, site_urls
 
 URLS = page_urls()
 
 
 def _contrast_pages() -> set[str]:
     """The longest page of each generated kind, and every hand-written page (each a kind of its own)."""
-    pages = render_handbook(load_handbook(REPO)).pages
+    pages = real_handbook().pages
     longest = {page.kind: page_url(page.path) for page in sorted(pages, key=lambda p: len(p.markdown))}
     return set(longest.values()) | (set(URLS) - {page_url(p.path) for p in pages})
 

@@ -15,13 +15,12 @@ from pypdf import PdfReader
 from helpers import PUBLIC_URL, REPO
 from omlaegning.formatting import dato
 from omlaegning.paths import page_url
-from omlaegning.loader import load_handbook
-from omlaegning.render import render_handbook
+from siteurls import real_handbook
 from system_packages import poppler
 
 # A principle, a municipality, the presenters' page, and a guide with the headings that were left alone.
 PRINTED = ["/principper/ressourcer/", "/kommuner/herning/", "/oplaegsholdere/", "/vejledning/myndighed/"]
-SHORT_LINKS = render_handbook(load_handbook(REPO)).short_links
+SHORT_LINKS = real_handbook().short_links
 FOOTER = re.compile(r"^Side \d+ af \d+$")
 FOOTER_ANYWHERE = re.compile(r"Side \d+ af \d+")
 

@@ -4,12 +4,10 @@ import json
 
 import pytest
 
-from helpers import REPO
 from pageready import open_ready
-from omlaegning.loader import load_handbook
-from omlaegning.render import render_handbook
+from siteurls import real_handbook
 
-SHORT_LINKS = render_handbook(load_handbook(REPO)).short_links
+SHORT_LINKS = real_handbook().short_links
 PAGES = ["/", "/principper/ressourcer/", "/kommuner/herning/", "/sammenligning/", "/oplaegsholdere/"]
 
 

@@ -6,12 +6,12 @@ import zxingcpp
 from PIL import Image
 
 from omlaegning.loader import load_handbook
-from omlaegning.render import render_handbook
 
-from helpers import PUBLIC_URL, REPO, mkdocs_build
+from helpers import PUBLIC_URL, mkdocs_build
 from localserver import serve
+from siteurls import real_handbook
 
-SHORT_LINKS = render_handbook(load_handbook(REPO)).short_links
+SHORT_LINKS = real_handbook().short_links
 # Every short link page is the same template with its own target, and tests/test_links.py reads each one's
 # target from the built site; here Chromium follows the first link of each group, to a page and to a section.
 _FIRST: dict[tuple[str, bool], object] = {}
