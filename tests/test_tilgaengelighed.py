@@ -18,7 +18,7 @@ T = "concept/tilgaengelighed.yaml"
 TODAY = datetime.date.today()
 # Each check the statement may name, by its id in the YAML, and the test module that runs it.
 CHECKS = {
-    "axe": "tests/browser/test_accessibility.py",
+    "axe": "tests/browser/test_every_page.py",
     "nu": "tests/test_html_validity.py",
     "tastatur": "tests/browser/test_keyboard.py",
     "pdf": "tests/test_pdf.py",

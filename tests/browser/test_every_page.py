@@ -1,14 +1,18 @@
-"""Every page, opened once on a laptop, checked for what must hold on all of them: the security policy is
-never violated, nothing is asked of another host and no cookie is set, every section of the handbook
-is a visible tab with the side menu showing the current section whole, and no table is wider than the
-text (test_tables_on_screens.py checks the phone)."""
+"""Every page, opened once in one laptop-sized tab, checked for what must hold on all of them: axe-core finds
+no violation (WCAG 2.0/2.1 A and AA, and best practice), the security policy is there and never violated,
+every section of the handbook is a visible tab with the side menu showing the current section whole, and no
+table is wider than the text (test_tables_on_screens.py checks the phone). Over the whole walk, nothing is
+asked of another host, no cookie is set and nothing is stored."""
 import pytest
 
+from axecheck import axe_violations
+from omlaegning.paths import page_url
 from pageready import open_ready
 from policywatch import watch_policy
-from siteurls import page_urls, site_urls, top_sections
+from siteurls import page_urls, real_handbook, site_urls, top_sections
 
 LAPTOP = {"width": 1366, "height": 900}
+URLS = page_urls()
 
 _LOOK = """() => {
     const inside = el => { const r = el.getBoundingClientRect();
@@ -27,54 +31,70 @@ _LOOK = """() => {
 }"""
 
 
+def _contrast_pages() -> set[str]:
+    """The longest page of each generated kind, and every hand-written page (each a kind of its own)."""
+    pages = real_handbook().pages
+    longest = {page.kind: page_url(page.path) for page in sorted(pages, key=lambda p: len(p.markdown))}
+    return set(longest.values()) | (set(URLS) - {page_url(p.path) for p in pages})
+
+
+# Contrast is a matter of the stylesheet and a kind's template, and axe's slowest rule (two thirds of a long
+# page's check): it runs on one page of each kind, every other rule on every page.
+CONTRAST = _contrast_pages()
+
+
 @pytest.fixture(scope="module")
-def walk(browser, base_url, built_site):
-    """Opens every page and the 404 page in one browser context and keeps what each showed and asked."""
+def laptop(browser):
+    """The walk's tab and every request made from it: a page opens in the same tab as the one before (a new
+    tab's renderer compiles the theme's scripts and axe-core again, which costs more than most checks)."""
     context = browser.new_context(viewport=LAPTOP, locale="da-DK")
     violations = watch_policy(context)
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
-    page = context.new_page()
-    looks = {}
-    for url in site_urls(built_site) + ["/404.html"]:
-        open_ready(page, base_url + url)
-        looks[url] = page.evaluate(_LOOK)
-    # Searching loads the index and the Danish stemmer: they too must come from the site.
-    page.goto(base_url + "/")
-    page.keyboard.press("s")
-    page.keyboard.type("bostøtte")
-    page.wait_for_selector(".md-search-result__item")
-    page.wait_for_load_state("networkidle")
-    stored = page.evaluate("() => Object.keys(localStorage).filter(k => !k.startsWith('__') && !k.includes('/.__'))")
-    walked = {"looks": looks, "violations": violations, "requested": requested, "cookies": context.cookies(),
-              "stored": stored}
+    yield context.new_page(), violations, requested, context
     context.close()
-    return walked
+    assert violations == []
 
 
-def test_every_page_carries_its_policy_and_none_is_violated(walk):
-    assert {url: look["policies"] for url, look in walk["looks"].items() if look["policies"] != 1} == {}
-    assert walk["violations"] == []
+@pytest.fixture(scope="module")
+def module_tab(laptop):
+    """The conftest's `tab`, which fails a test on the policy violations it caused, on the walk's tab."""
+    page, violations, _, _ = laptop
+    return page, violations
 
 
-def test_no_page_makes_a_request_outside_the_site_or_sets_a_cookie(walk, base_url):
-    assert set(page_urls()) <= set(walk["looks"])
-    assert any("search_index.json" in url for url in walk["requested"])
-    assert [url for url in walk["requested"] if not url.startswith(base_url + "/")] == []
-    assert walk["cookies"] == []
-    assert walk["stored"] == []
+def test_every_page_of_the_site_is_checked(built_site):
+    assert site_urls(built_site) == URLS
 
 
-def test_on_a_laptop_every_section_is_a_visible_tab_and_the_side_menu_needs_no_scrolling(walk):
-    sections = top_sections()
-    pages = {url: look for url, look in walk["looks"].items() if url != "/404.html"}
-    assert {url: look["tabs"] for url, look in pages.items() if look["tabs"] != sections} == {}
-    assert [url for url, look in pages.items() if not look["tabsInside"]] == []
-    assert [url for url, look in pages.items() if not (look["menuFits"] and look["menuInside"])] == []
-    assert [url for url, look in pages.items() if look["menuShown"] == 0] == []
+@pytest.mark.parametrize("url", URLS + ["/404.html"])
+def test_page_passes_axe_and_shows_the_handbook_whole_on_a_laptop(tab, base_url, url):
+    open_ready(tab, base_url + url)
+    look = tab.evaluate(_LOOK)
+    assert look["policies"] == 1
+    assert axe_violations(tab, skip=() if url in CONTRAST else ("color-contrast",)) == []
+    assert [width for width in look["tables"] if width > 1.001] == []
+    if url != "/404.html":
+        assert look["tabs"] == top_sections()
+        assert look["tabsInside"], "en fane står uden for skærmen"
+        assert look["menuShown"] > 0 and look["menuFits"] and look["menuInside"], look
 
 
-def test_on_a_laptop_no_table_is_wider_than_the_text(walk):
-    tables = {url: look["tables"] for url, look in walk["looks"].items() if look["tables"]}
-    assert len(tables) >= 5, tables
-    assert {url: widths for url, widths in tables.items() if max(widths) > 1.001} == {}
+def test_the_table_check_has_tables_to_measure(built_site):
+    with_tables = [url for url in URLS if "<table" in (built_site / url.strip("/") / "index.html").read_text("utf-8")]
+    assert len(with_tables) >= 5, with_tables
+
+
+def test_nothing_is_asked_of_another_host_and_nothing_is_stored(laptop, tab, base_url):
+    """Every request the walk made, and a search (which loads the index and the Danish stemmer), stays on
+    the site; no cookie is set and nothing is left in the browser's storage."""
+    _, _, requested, context = laptop
+    tab.goto(base_url + "/")
+    tab.keyboard.press("s")
+    tab.keyboard.type("bostøtte")
+    tab.wait_for_selector(".md-search-result__item")
+    tab.wait_for_load_state("networkidle")
+    assert any("search_index.json" in url for url in requested)
+    assert [url for url in requested if not url.startswith(base_url + "/")] == []
+    assert context.cookies() == []
+    assert tab.evaluate("() => Object.keys(localStorage).filter(k => !k.startsWith('__') && !k.includes('/.__'))") == []

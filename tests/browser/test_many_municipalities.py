@@ -23,7 +23,7 @@ def hundred_url(tmp_path_factory):
 @pytest.mark.parametrize("url", PAGES)
 def test_page_with_a_hundred_municipalities_passes_axe(tab, hundred_url, url):
     open_ready(tab, hundred_url + url)
-    # Contrast comes from the stylesheet, not from how many rows there are: test_accessibility checks it
+    # Contrast comes from the stylesheet, not from how many rows there are: test_every_page checks it
     # on these same kinds of page, and on 100 municipalities it would be three quarters of axe's time.
     assert axe_violations(tab, skip=("color-contrast",)) == []
 
