@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from helpers import REPO
 from omlaegning.loader import load_handbook
 from axecheck import axe_violations
+from policywatch import watch_policy
 from test_screenshots import OUT
 
 URL = "/selvevaluering/"
@@ -17,19 +18,34 @@ STATEMENTS = ASSESSMENT.udsagn
 LEVELS = [n.id for n in ASSESSMENT.skala] + ["ved-ikke"]
 NAMES = dict(zip(LEVELS, [n.navn for n in ASSESSMENT.skala] + [ASSESSMENT.ved_ikke.navn]))
 # Every third statement unanswered; the others spread over the scale, every second with a note.
+DEFAULT_SCREEN = {"width": 1280, "height": 720}  # Playwright's, which a new context would have
 ANSWERS = {s.id: (LEVELS[i % len(LEVELS)], f"Note til {s.id}" if i % 2 else "")
            for i, s in enumerate(STATEMENTS) if i % 3}
 
 
-@pytest.fixture
-def context(browser):
+@pytest.fixture(scope="module")
+def module_tab(browser):
+    """One tab for the module (the conftest's `tab` fails a test on a policy violation): a new tab's renderer
+    compiles the theme's scripts again, which costs more than most of these tests."""
     context = browser.new_context(locale="da-DK", accept_downloads=True)
-    yield context
+    violations = watch_policy(context)
+    yield context.new_page(), violations
     context.close()
+    assert violations == []
 
 
-def open_page(context, base_url):
-    page = context.new_page()
+@pytest.fixture
+def page(tab, base_url):
+    """The module's tab as a first visit finds it: nothing stored, on a screen of the default size. The page's
+    script writes to storage only when a reader answers, never as a page is left."""
+    if tab.url.startswith(base_url + "/"):
+        tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    tab.emulate_media(media="screen")
+    tab.set_viewport_size(DEFAULT_SCREEN)
+    return tab
+
+
+def open_page(page, base_url):
     page.goto(base_url + URL)
     page.wait_for_selector(".selvevaluering .status-diagram")
     return page
@@ -96,8 +112,8 @@ def message(page) -> str:
     return page.text_content(".selvevaluering-besked")
 
 
-def test_answers_are_kept_after_a_reload(context, base_url):
-    page = open_page(context, base_url)
+def test_answers_are_kept_after_a_reload(page, base_url):
+    open_page(page, base_url)
     answer_by_clicks(page)
     page.reload()
     page.wait_for_selector(".selvevaluering .status-diagram")
@@ -108,8 +124,8 @@ def test_answers_are_kept_after_a_reload(context, base_url):
     assert set(stored["svar"]) == set(ANSWERS)
 
 
-def test_a_saved_file_restores_every_answer_and_note_in_a_fresh_browser(context, browser, base_url, tmp_path):
-    page = open_page(context, base_url)
+def test_a_saved_file_restores_every_answer_and_note_in_a_fresh_browser(page, browser, base_url, tmp_path):
+    open_page(page, base_url)
     answer_all(page)
     path = save_file(page, tmp_path)
     assert path.name.startswith("hvor-langt-er-vi-nyby-kommune-")
@@ -120,7 +136,7 @@ def test_a_saved_file_restores_every_answer_and_note_in_a_fresh_browser(context,
     assert saved["svar"][first]["niveaunavn"] == NAMES[ANSWERS[first][0]]
 
     fresh = browser.new_context(locale="da-DK")
-    other = open_page(fresh, base_url)
+    other = open_page(fresh.new_page(), base_url)
     assert answers_shown(other) == {}
     open_file(other, path)
     assert "er hentet" in message(other)
@@ -135,8 +151,8 @@ def test_a_saved_file_restores_every_answer_and_note_in_a_fresh_browser(context,
     (json.dumps({"format": "omlaegningshaandbogen-selvevaluering", "svar": {STATEMENTS[0].id: {
         "niveau": "halvvejs", "note": ""}}}), "har et trin, skalaen ikke har (”halvvejs”)"),
 ], ids=["not-json", "foreign", "unknown-level"])
-def test_a_broken_file_changes_nothing_and_says_why(context, base_url, tmp_path, content, says):
-    page = open_page(context, base_url)
+def test_a_broken_file_changes_nothing_and_says_why(page, base_url, tmp_path, content, says):
+    open_page(page, base_url)
     answer_all(page)
     before = page.evaluate("localStorage.getItem('omlaegning-selvevaluering')")
     path = tmp_path / "svar.json"
@@ -149,8 +165,8 @@ def test_a_broken_file_changes_nothing_and_says_why(context, base_url, tmp_path,
     assert page.evaluate("localStorage.getItem('omlaegning-selvevaluering')") == before
 
 
-def test_answers_to_statements_that_no_longer_exist_are_listed(context, base_url, tmp_path):
-    page = open_page(context, base_url)
+def test_answers_to_statements_that_no_longer_exist_are_listed(page, base_url, tmp_path):
+    open_page(page, base_url)
     first = next(iter(ANSWERS))
     data = {"format": "omlaegningshaandbogen-selvevaluering", "kommune": "", "svar": {
         first: {"niveau": ANSWERS[first][0], "note": "", "tekst": "En gammel formulering"},
@@ -171,7 +187,9 @@ def test_answers_to_statements_that_no_longer_exist_are_listed(context, base_url
     assert "fjernet-udsagn" in json.loads(save_file(page, tmp_path).read_text(encoding="utf-8"))["svar"]
 
 
-def test_nothing_leaves_the_site_and_no_cookie_is_set(context, base_url, tmp_path):
+def test_nothing_leaves_the_site_and_no_cookie_is_set(browser, base_url, tmp_path):
+    """On a first visit, in a browser of its own."""
+    context = browser.new_context(locale="da-DK", accept_downloads=True)
     page = context.new_page()
     requested = []
     page.on("request", lambda request: requested.append(request.url))
@@ -184,10 +202,11 @@ def test_nothing_leaves_the_site_and_no_cookie_is_set(context, base_url, tmp_pat
     page.wait_for_load_state("networkidle")
     assert requested and [u for u in requested if not u.startswith((base_url + "/", "blob:"))] == []
     assert context.cookies() == []
+    context.close()
 
 
-def test_the_filter_shows_one_audience_and_the_summary_follows(context, base_url):
-    page = open_page(context, base_url)
+def test_the_filter_shows_one_audience_and_the_summary_follows(page, base_url):
+    open_page(page, base_url)
     audience = "myndighed"
     page.select_option(".selvevaluering select", audience)
     shown = page.eval_on_selector_all("fieldset.udsagn:not([hidden])", "fs => fs.map(f => f.id)")
@@ -198,8 +217,8 @@ def test_the_filter_shows_one_audience_and_the_summary_follows(context, base_url
     assert total == len(shown)
 
 
-def test_the_printout_shows_the_date_municipality_summary_and_every_answer(context, base_url):
-    page = open_page(context, base_url)
+def test_the_printout_shows_the_date_municipality_summary_and_every_answer(page, base_url):
+    open_page(page, base_url)
     answer_all(page)
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => ['.selvevaluering-knapper', '.selvevaluering-felter', '.udsagn-note', '.admonition']
@@ -218,15 +237,14 @@ def test_the_printout_shows_the_date_municipality_summary_and_every_answer(conte
     assert "Gem som fil" not in text and "Hent fil" not in text
 
 
-def test_no_axe_violations_with_answers_filled_in(context, base_url):
-    page = open_page(context, base_url)
+def test_no_axe_violations_with_answers_filled_in(page, base_url):
+    open_page(page, base_url)
     answer_all(page)
     page.locator(".selvevaluering-besked").evaluate("e => e.textContent = 'Svarene er gemt.'")
     assert axe_violations(page) == []
 
 
-def test_the_script_does_nothing_on_other_pages(context, base_url):
-    page = context.new_page()
+def test_the_script_does_nothing_on_other_pages(page, base_url):
     page.goto(base_url + "/principper/ressourcer/")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.body.classList.contains('selvevaluering-side')") is False
@@ -242,11 +260,11 @@ SIZES = {"desktop": (1366, 900), "mobil": (390, 844)}
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("filled", [False, True], ids=["tom", "udfyldt"])
-def test_screenshots(browser, base_url, size, filled):
+def test_screenshots(page, base_url, size, filled):
     """For people to look at, in build/skaermbilleder/: the status and the first statements."""
     width, height = SIZES[size]
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK")
-    page = open_page(context, base_url)
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, base_url)
     if filled:
         answer_all(page)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -255,4 +273,3 @@ def test_screenshots(browser, base_url, size, filled):
         path = OUT / f"selvevaluering-{'udfyldt' if filled else 'tom'}-{part}-{size}.png"
         page.screenshot(path=str(path))
         assert path.stat().st_size > 0
-    context.close()
