@@ -18,7 +18,6 @@ STATEMENTS = ASSESSMENT.udsagn
 LEVELS = [n.id for n in ASSESSMENT.skala] + ["ved-ikke"]
 NAMES = dict(zip(LEVELS, [n.navn for n in ASSESSMENT.skala] + [ASSESSMENT.ved_ikke.navn]))
 # Every third statement unanswered; the others spread over the scale, every second with a note.
-DEFAULT_SCREEN = {"width": 1280, "height": 720}  # Playwright's, which a new context would have
 ANSWERS = {s.id: (LEVELS[i % len(LEVELS)], f"Note til {s.id}" if i % 2 else "")
            for i, s in enumerate(STATEMENTS) if i % 3}
 
@@ -32,17 +31,6 @@ def module_tab(browser):
     yield context.new_page(), violations
     context.close()
     assert violations == []
-
-
-@pytest.fixture
-def page(tab, base_url):
-    """The module's tab as a first visit finds it: nothing stored, on a screen of the default size. The page's
-    script writes to storage only when a reader answers, never as a page is left."""
-    if tab.url.startswith(base_url + "/"):
-        tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-    tab.emulate_media(media="screen")
-    tab.set_viewport_size(DEFAULT_SCREEN)
-    return tab
 
 
 def open_page(page, base_url):

@@ -11,6 +11,12 @@ PAGES = ["/", "/principper/ressourcer/", "/kommuner/randers/"]
 MISSING = "/der/er/ingen/side/her/"
 
 
+@pytest.fixture
+def page(first_visit):
+    """Each test here listens to what a first visit asks of the server: a context of its own, empty cache."""
+    return first_visit
+
+
 def _failures(page) -> list[str]:
     """Requests of the page that fail or answer with an error, except the page's own address."""
     failed = []
