@@ -102,6 +102,14 @@ def _numbered(value) -> str:
     return f"{value.nummer}. {value.titel}"
 
 
+def _one_file(name: str, afsender: Afsender, model: type[Model], nav: str, described: str, group: str,
+              sections: str | None = None, section_title: Callable[[Model, Model], str] | None = None) -> Kind:
+    """A kind held in one file, concept/<name>.yaml, with its page <name>.md and its open data <name>.json,
+    each titled by its 'titel', and a short link to the page (and to each of its `sections`)."""
+    return Kind(name, afsender, Content(name, f"concept/{name}.yaml", model, name), Page(f"{name}.md", _titel, nav),
+                OpenData(name, name, _titel, described), ShortLinks(group, _titel, sections, section_title))
+
+
 NAV_SECTIONS = ("Forside", "Faser", "Principper", "Baggrund", "Vejledning", "Kommunernes erfaringer", "Værktøjer",
                 # mkdocs.yml adds the hand-written pages about the handbook to this section.
                 "Om håndbogen")
@@ -139,25 +147,15 @@ KINDS: tuple[Kind, ...] = (
          Page("principper/{id}.md", _numbered, "Principper"),
          OpenData("principper", "principper/{id}", lambda p: f"Princip {p.nummer}: {p.titel}", "et princip"),
          ShortLinks("principper", _numbered)),
-    Kind("recovery", Afsender("haandbog", HAANDBOG, SYNTHESIS),
-         Content("recovery", "concept/recovery.yaml", Recovery, "recovery"),
-         Page("recovery.md", _titel, "Baggrund"),
-         OpenData("recovery", "recovery", _titel, "recovery og rehabilitering"),
-         ShortLinks("baggrund", _titel, "vaerdier", lambda r, v: f"Recovery-værdi: {v.titel}")),
-    Kind("partnerskab",
-         Afsender("haandbog", HAANDBOG, "Håndbogen fortæller her med egne ord, hvad Socialstyrelsen og kommunerne "
-                  "har offentliggjort om partnerskabet."),
-         Content("partnerskab", "concept/partnerskab.yaml", Partnerskab, "partnerskab"),
-         Page("partnerskab.md", _titel, "Baggrund"),
-         OpenData("partnerskab", "partnerskab", _titel, "partnerskabet"),
-         ShortLinks("baggrund", _titel)),
-    Kind("udviklingsforloeb",
-         Afsender("haandbog", HAANDBOG, "Håndbogen fortæller her med egne ord, hvad Social- og Boligstyrelsen har "
-                  "offentliggjort om forløbene."),
-         Content("udviklingsforloeb", "concept/udviklingsforloeb.yaml", Udviklingsforloeb, "udviklingsforloeb"),
-         Page("udviklingsforloeb.md", _titel, "Baggrund"),
-         OpenData("udviklingsforloeb", "udviklingsforloeb", _titel, "udviklingsforløbene"),
-         ShortLinks("baggrund", _titel, "informationsmoeder", lambda u, m: f"{m.titel} {dato(m.dato)}")),
+    _one_file("recovery", Afsender("haandbog", HAANDBOG, SYNTHESIS), Recovery, "Baggrund",
+              "recovery og rehabilitering", "baggrund", "vaerdier", lambda r, v: f"Recovery-værdi: {v.titel}"),
+    _one_file("partnerskab", Afsender("haandbog", HAANDBOG, "Håndbogen fortæller her med egne ord, hvad "
+                                      "Socialstyrelsen og kommunerne har offentliggjort om partnerskabet."),
+              Partnerskab, "Baggrund", "partnerskabet", "baggrund"),
+    _one_file("udviklingsforloeb", Afsender("haandbog", HAANDBOG, "Håndbogen fortæller her med egne ord, hvad "
+                                            "Social- og Boligstyrelsen har offentliggjort om forløbene."),
+              Udviklingsforloeb, "Baggrund", "udviklingsforløbene", "baggrund", "informationsmoeder",
+              lambda u, m: f"{m.titel} {dato(m.dato)}"),
     Kind("vejledning",
          Afsender("haandbog", HAANDBOG, "Vejledningen er skrevet af håndbogen ud fra kilderne nederst; konceptets "
                   "egne guider til målgrupperne er ikke blandt kilderne."),
@@ -184,11 +182,8 @@ KINDS: tuple[Kind, ...] = (
          Page("ordliste.md", "Ordliste", "Værktøjer", nav_place=2),
          OpenData("ordliste", "ordliste", "Ordliste", "ordlisten")),
     # After the principles' and phases' pages: it checks that the sections its statements link to exist.
-    Kind("selvevaluering", Afsender("haandbog", HAANDBOG, SYNTHESIS),
-         Content("selvevaluering", "concept/selvevaluering.yaml", Selvevaluering, "selvevaluering"),
-         Page("selvevaluering.md", _titel, "Værktøjer"),
-         OpenData("selvevaluering", "selvevaluering", _titel, "selvevalueringens udsagn"),
-         ShortLinks("vejledning", _titel)),
+    _one_file("selvevaluering", Afsender("haandbog", HAANDBOG, SYNTHESIS), Selvevaluering, "Værktøjer",
+              "selvevalueringens udsagn", "vejledning"),
     Kind("data", _DATA, page=Page("data.md", "Åbne data", "Værktøjer", nav_place=3)),
     Kind("tilgaengelighed",
          Afsender("haandbog", HAANDBOG, "Redaktionens egen erklæring om, hvor tilgængeligt håndbogens "
