@@ -32,29 +32,26 @@ _SEEN = """caption => Object.fromEntries([...caption.closest('table').querySelec
     return [tr.querySelector('th a').textContent.trim(), shown.join(' ').replace(/\\s+/g, ' ')]; }))"""
 
 
-def _open(browser, base_url, viewport):
-    context = browser.new_context(viewport=viewport, locale="da-DK")
-    page = context.new_page()
+def _open(page, base_url, viewport):
+    page.set_viewport_size(viewport)
     page.goto(base_url + "/sammenligning/")
-    return context, page
 
 
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "telefon"])
 @pytest.mark.parametrize("kind", MATRICES)
-def test_nothing_in_the_comparison_is_cut(browser, base_url, viewport, kind):
-    context, page = _open(browser, base_url, viewport)
+def test_nothing_in_the_comparison_is_cut(page, base_url, viewport, kind):
+    _open(page, base_url, viewport)
     layout = page.locator(MATRICES[kind]).evaluate(_LAYOUT)
     assert layout["count"] > 20
     assert layout["cut"] == []
     assert not layout["pageScrolls"]
     if viewport is PHONE:
         assert not layout["regionScrolls"]  # a block per municipality, not a table to swipe
-    context.close()
 
 
 @pytest.mark.parametrize("kind", MATRICES)
-def test_on_a_phone_each_municipality_names_its_columns_and_activities(browser, base_url, kind):
-    context, page = _open(browser, base_url, PHONE)
+def test_on_a_phone_each_municipality_names_its_columns_and_activities(page, base_url, kind):
+    _open(page, base_url, PHONE)
     seen = page.locator(MATRICES[kind]).evaluate(_SEEN)
     handbook = load_handbook(REPO)
     rows = matrix(handbook, kind)
@@ -68,13 +65,12 @@ def test_on_a_phone_each_municipality_names_its_columns_and_activities(browser, 
                 assert f"{number} {activity.titel}" in text, (row.kommune.navn, activity.titel)
         if row.cells is not None and not row.activities:
             assert "Ingen af kommunens aktiviteter er knyttet til" in text, row.kommune.navn
-    context.close()
 
 
-def test_on_a_laptop_the_names_stand_beside_the_numbers(browser, base_url):
+def test_on_a_laptop_the_names_stand_beside_the_numbers(page, base_url):
     """A grid of numbers on a wide screen: the column names stand in the list above it, the activities'
     names in the key below it, both visible."""
-    context, page = _open(browser, base_url, LAPTOP)
+    _open(page, base_url, LAPTOP)
     rows = matrix(load_handbook(REPO), "princip")
     for column in rows.columns:
         assert page.locator("article li", has_text=column.titel).first.is_visible()
@@ -84,4 +80,3 @@ def test_on_a_laptop_the_names_stand_beside_the_numbers(browser, base_url):
             assert key.is_visible()
             shown = " ".join(key.inner_text().split())
             assert all(f"{number}. {activity.titel}" in shown for number, activity in row.activities)
-    context.close()

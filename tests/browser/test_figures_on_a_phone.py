@@ -22,9 +22,8 @@ _LAYOUT = """() => { const svg = document.documentElement, width = svg.viewBox.b
             overlaps}; }"""
 
 
-def test_every_figure_text_is_at_least_12_px_on_a_phone(browser, base_url, built_site):
-    context = browser.new_context(viewport=PHONE, locale="da-DK")
-    page = context.new_page()
+def test_every_figure_text_is_at_least_12_px_on_a_phone(page, base_url, built_site):
+    page.set_viewport_size(PHONE)
     figures = {}
     with_figures = [url for url in site_urls(built_site)
                     if 'class="figur"' in (built_site / url.strip("/") / "index.html").read_text(encoding="utf-8")]
@@ -39,4 +38,3 @@ def test_every_figure_text_is_at_least_12_px_on_a_phone(browser, base_url, built
         page.goto(src)
         layout = page.evaluate(_LAYOUT)
         assert layout == {"outside": [], "cut": [], "overlaps": []}, src
-    context.close()

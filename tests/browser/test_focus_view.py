@@ -64,9 +64,8 @@ def test_the_themes_shortcuts_are_quiet_while_the_view_is_open(page, base_url):
     assert PRINCIPLE not in page.url
 
 
-def test_a_clicker_scrolls_a_long_section_before_it_moves_on(browser, base_url):
-    context = browser.new_context(viewport={"width": 1024, "height": 600}, locale="da-DK")
-    page = context.new_page()
+def test_a_clicker_scrolls_a_long_section_before_it_moves_on(page, base_url):
+    page.set_viewport_size({"width": 1024, "height": 600})
     open_ready(page, base_url + "/sammenligning/?fokus#principper")
     assert shown_heading(page) == "Principper i praksis"
     page.keyboard.press("PageDown")
@@ -81,7 +80,6 @@ def test_a_clicker_scrolls_a_long_section_before_it_moves_on(browser, base_url):
     # Tables grow with the text.
     cell = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#fokus_visning td')).fontSize)")
     assert cell >= 20
-    context.close()
 
 
 def test_escape_closes_the_view_and_gives_the_keyboard_back_to_the_button(page, base_url):

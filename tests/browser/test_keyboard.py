@@ -44,9 +44,8 @@ def test_search_with_the_keyboard_only(page, base_url):
     page.wait_for_url(first.split("#")[0] + "**")
 
 
-def test_a_wide_table_scrolls_with_the_arrow_keys(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+def test_a_wide_table_scrolls_with_the_arrow_keys(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base_url + "/kommuner/randers/")
     region = page.locator(".md-typeset__scrollwrap[role=region]").first
     region.focus()
@@ -57,12 +56,10 @@ def test_a_wide_table_scrolls_with_the_arrow_keys(browser, base_url):
     # Chromium animates keyboard scrolling: wait for it (and fail after 5 s if it never moves).
     page.wait_for_function("([el, before]) => el.scrollLeft > before", arg=[region.element_handle(), before],
                            timeout=5000)
-    context.close()
 
 
-def test_mobile_menu_and_search_open_from_the_keyboard(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+def test_mobile_menu_and_search_open_from_the_keyboard(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base_url + "/")
     page.keyboard.press("Tab")  # the skip link
     page.keyboard.press("Tab")
@@ -75,7 +72,6 @@ def test_mobile_menu_and_search_open_from_the_keyboard(browser, base_url):
     page.get_by_role("button", name="Åbn søgningen").focus()
     page.keyboard.press(" ")
     page.wait_for_function("() => document.getElementById('__search').checked")
-    context.close()
 
 
 def test_copy_link_beside_a_heading_works_from_the_keyboard(browser, base_url):

@@ -9,9 +9,8 @@ def _inside(box, viewport) -> bool:
             and box["y"] + box["height"] <= viewport["height"])
 
 
-def test_on_a_phone_the_menu_lists_every_section(browser, base_url):
-    context = browser.new_context(viewport=PHONE, locale="da-DK")
-    page = context.new_page()
+def test_on_a_phone_the_menu_lists_every_section(page, base_url):
+    page.set_viewport_size(PHONE)
     page.goto(base_url + "/kommuner/randers/")
     page.get_by_role("button", name="Åbn menuen").click()
     page.wait_for_function("() => document.getElementById('__drawer').checked")
@@ -27,4 +26,3 @@ def test_on_a_phone_the_menu_lists_every_section(browser, base_url):
     assert all(_inside(link.bounding_box(), PHONE) for link in drawer.all())
     assert drawer.evaluate_all("""links => links.every(a => { const r = a.getBoundingClientRect();
         return a.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); })""")
-    context.close()

@@ -8,11 +8,9 @@ def test_text_is_hyphenated_as_danish(page, base_url):
         assert page.locator(element).first.evaluate("e => getComputedStyle(e).hyphens") == "auto", element
 
 
-def test_the_repository_link_has_its_icon_and_a_danish_name(browser, base_url):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="da-DK")
-    page = context.new_page()
+def test_the_repository_link_has_its_icon_and_a_danish_name(page, base_url):
+    page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(base_url + "/")
     link = page.locator(".md-header__source a.md-source")
     assert link.locator(".md-source__icon svg").is_visible()
     assert link.inner_text().strip() == "Kildefiler på GitHub"
-    context.close()

@@ -29,9 +29,8 @@ def pages_with_tables(built_site):
             .read_text(encoding="utf-8")]
 
 
-def test_a_table_wider_than_a_phone_scrolls_in_a_region_that_says_so(browser, base_url, pages_with_tables):
-    context = browser.new_context(viewport=PHONE, locale="da-DK")
-    page = context.new_page()
+def test_a_table_wider_than_a_phone_scrolls_in_a_region_that_says_so(page, base_url, pages_with_tables):
+    page.set_viewport_size(PHONE)
     scrolling = 0
     for url in pages_with_tables:
         page.goto(base_url + url)
@@ -43,12 +42,10 @@ def test_a_table_wider_than_a_phone_scrolls_in_a_region_that_says_so(browser, ba
                 assert table["hint"], (url, table)
                 scrolling += 1
     assert scrolling > 0
-    context.close()
 
 
-def test_the_comparison_names_the_activities_behind_its_numbers(browser, base_url):
-    context = browser.new_context(viewport=PHONE, locale="da-DK")
-    page = context.new_page()
+def test_the_comparison_names_the_activities_behind_its_numbers(page, base_url):
+    page.set_viewport_size(PHONE)
     page.goto(base_url + "/sammenligning/")
     key = page.locator("article li", has_text="Herning Kommune:").first
     herning = next(r for r in matrix(load_handbook(REPO), "princip").rows if r.kommune.id == "herning")
@@ -59,4 +56,3 @@ def test_the_comparison_names_the_activities_behind_its_numbers(browser, base_ur
     caption = page.locator("#matrix-principper-titel")
     box = caption.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
-    context.close()
