@@ -102,7 +102,7 @@ def _numbered(value) -> str:
     return f"{value.nummer}. {value.titel}"
 
 
-def _one_file(name: str, afsender: Afsender, model: type[Model], nav: str, described: str, group: str,
+def _one_file(name: str, afsender: Afsender, model: type[Model], nav: str, described: str, *, group: str,
               sections: str | None = None, section_title: Callable[[Model, Model], str] | None = None) -> Kind:
     """A kind held in one file, concept/<name>.yaml, with its page <name>.md and its open data <name>.json,
     each titled by its 'titel', and a short link to the page (and to each of its `sections`)."""
@@ -148,14 +148,15 @@ KINDS: tuple[Kind, ...] = (
          OpenData("principper", "principper/{id}", lambda p: f"Princip {p.nummer}: {p.titel}", "et princip"),
          ShortLinks("principper", _numbered)),
     _one_file("recovery", Afsender("haandbog", HAANDBOG, SYNTHESIS), Recovery, "Baggrund",
-              "recovery og rehabilitering", "baggrund", "vaerdier", lambda r, v: f"Recovery-værdi: {v.titel}"),
+              "recovery og rehabilitering", group="baggrund", sections="vaerdier",
+              section_title=lambda r, v: f"Recovery-værdi: {v.titel}"),
     _one_file("partnerskab", Afsender("haandbog", HAANDBOG, "Håndbogen fortæller her med egne ord, hvad "
                                       "Socialstyrelsen og kommunerne har offentliggjort om partnerskabet."),
-              Partnerskab, "Baggrund", "partnerskabet", "baggrund"),
+              Partnerskab, "Baggrund", "partnerskabet", group="baggrund"),
     _one_file("udviklingsforloeb", Afsender("haandbog", HAANDBOG, "Håndbogen fortæller her med egne ord, hvad "
                                             "Social- og Boligstyrelsen har offentliggjort om forløbene."),
-              Udviklingsforloeb, "Baggrund", "udviklingsforløbene", "baggrund", "informationsmoeder",
-              lambda u, m: f"{m.titel} {dato(m.dato)}"),
+              Udviklingsforloeb, "Baggrund", "udviklingsforløbene", group="baggrund", sections="informationsmoeder",
+              section_title=lambda u, m: f"{m.titel} {dato(m.dato)}"),
     Kind("vejledning",
          Afsender("haandbog", HAANDBOG, "Vejledningen er skrevet af håndbogen ud fra kilderne nederst; konceptets "
                   "egne guider til målgrupperne er ikke blandt kilderne."),
@@ -183,7 +184,7 @@ KINDS: tuple[Kind, ...] = (
          OpenData("ordliste", "ordliste", "Ordliste", "ordlisten")),
     # After the principles' and phases' pages: it checks that the sections its statements link to exist.
     _one_file("selvevaluering", Afsender("haandbog", HAANDBOG, SYNTHESIS), Selvevaluering, "Værktøjer",
-              "selvevalueringens udsagn", "vejledning"),
+              "selvevalueringens udsagn", group="vejledning"),
     Kind("data", _DATA, page=Page("data.md", "Åbne data", "Værktøjer", nav_place=3)),
     Kind("tilgaengelighed",
          Afsender("haandbog", HAANDBOG, "Redaktionens egen erklæring om, hvor tilgængeligt håndbogens "

@@ -1,6 +1,7 @@
 """Real Chromium against the built handbook on a local server: the test setup installs what it needs."""
 from __future__ import annotations
 
+import weakref
 from urllib.parse import urlsplit
 
 import pytest
@@ -54,21 +55,27 @@ def tab(module_tab):
     assert found == []
 
 
-# Playwright's window size, which a new context has.
-DEFAULT_SCREEN = {"width": 1280, "height": 720}
+# Each module tab's window size as it was made, which `page` gives back after a test that changed it.
+_SIZES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 @pytest.fixture
 def page(tab):
-    """The module's tab as a new one finds the site: nothing stored, on a blank page, screen media, the default
-    window size, the mouse in the corner. A new tab would cost a renderer that compiles the theme's scripts
-    again. Tests that listen to a page's requests, or need a first visit's empty cache, use first_visit."""
+    """The module's tab as a test finds a new one: the site's storage and cookies emptied, on a blank page, no
+    media emulated, the tab's own window size, the mouse in the corner, no key held. A new context would cost a
+    renderer that compiles the theme's scripts again. The tab keeps its history, and what a test attaches to
+    it (listeners, routes, init scripts): tests that need those, or a first visit's empty cache, use
+    first_visit."""
+    size = _SIZES.setdefault(tab, tab.viewport_size)
     if tab.url.startswith("http"):
         tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    tab.context.clear_cookies()
     tab.goto("about:blank")
-    tab.emulate_media(media="null")
-    tab.set_viewport_size(DEFAULT_SCREEN)
+    tab.emulate_media(media="null", color_scheme="null", reduced_motion="null", forced_colors="null", contrast="null")
+    tab.set_viewport_size(size)
     tab.mouse.move(0, 0)
+    for key in ("Shift", "Control", "Alt", "Meta"):
+        tab.keyboard.up(key)
     return tab
 
 

@@ -28,9 +28,8 @@ def test_page_with_a_hundred_municipalities_passes_axe(tab, hundred_url, url):
     assert axe_violations(tab, skip=("color-contrast",)) == []
 
 
-def test_the_matrix_has_a_block_per_municipality_on_a_phone(browser, hundred_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
-    page = context.new_page()
+def test_the_matrix_has_a_block_per_municipality_on_a_phone(page, hundred_url):
+    page.set_viewport_size({"width": 390, "height": 844})
     open_ready(page, hundred_url + "/sammenligning/")
     rows = page.locator("#matrix-principper-titel").locator("xpath=..").locator("tbody tr")
     assert rows.count() == 100
@@ -38,7 +37,6 @@ def test_the_matrix_has_a_block_per_municipality_on_a_phone(browser, hundred_url
     assert rows.nth(0).bounding_box()["y"] + rows.nth(0).bounding_box()["height"] <= rows.nth(1).bounding_box()["y"]
     assert page.evaluate("document.querySelector('.matrix').scrollWidth") <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    context.close()
 
 
 def test_every_figure_of_a_municipality_loads(page, hundred_url):

@@ -89,12 +89,10 @@ def test_a_short_link_with_fokus_opens_the_focus_view_with_the_pages_title(page,
     assert page.locator("#fokus_visning .fokus-indhold h3").inner_text().startswith("Recovery-vej 2")
 
 
-def test_a_tall_figure_fits_the_screen_in_the_focus_view(browser, base_url):
-    context = browser.new_context(viewport={"width": 1024, "height": 700}, locale="da-DK")
-    page = context.new_page()
+def test_a_tall_figure_fits_the_screen_in_the_focus_view(page, base_url):
+    page.set_viewport_size({"width": 1024, "height": 700})
     page.goto(base_url + "/kommuner/randers/?fokus#psykiatriens-hus-tilbud")
     page.wait_for_selector("#fokus_visning img.figur")
     page.wait_for_load_state("networkidle")
     height = page.locator("#fokus_visning img.figur").first.evaluate("img => img.getBoundingClientRect().height")
     assert 0 < height <= 700
-    context.close()

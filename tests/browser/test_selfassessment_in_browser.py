@@ -9,7 +9,6 @@ from pypdf import PdfReader
 from helpers import REPO
 from omlaegning.loader import load_handbook
 from axecheck import axe_violations
-from policywatch import watch_policy
 from test_screenshots import OUT
 
 URL = "/selvevaluering/"
@@ -20,17 +19,6 @@ NAMES = dict(zip(LEVELS, [n.navn for n in ASSESSMENT.skala] + [ASSESSMENT.ved_ik
 # Every third statement unanswered; the others spread over the scale, every second with a note.
 ANSWERS = {s.id: (LEVELS[i % len(LEVELS)], f"Note til {s.id}" if i % 2 else "")
            for i, s in enumerate(STATEMENTS) if i % 3}
-
-
-@pytest.fixture(scope="module")
-def module_tab(browser):
-    """One tab for the module (the conftest's `tab` fails a test on a policy violation): a new tab's renderer
-    compiles the theme's scripts again, which costs more than most of these tests."""
-    context = browser.new_context(locale="da-DK", accept_downloads=True)
-    violations = watch_policy(context)
-    yield context.new_page(), violations
-    context.close()
-    assert violations == []
 
 
 def open_page(page, base_url):
@@ -112,7 +100,7 @@ def test_answers_are_kept_after_a_reload(page, base_url):
     assert set(stored["svar"]) == set(ANSWERS)
 
 
-def test_a_saved_file_restores_every_answer_and_note_in_a_fresh_browser(page, browser, base_url, tmp_path):
+def test_a_saved_file_restores_every_answer_and_note_in_a_fresh_browser(page, first_visit, base_url, tmp_path):
     open_page(page, base_url)
     answer_all(page)
     path = save_file(page, tmp_path)
@@ -123,14 +111,12 @@ def test_a_saved_file_restores_every_answer_and_note_in_a_fresh_browser(page, br
     assert saved["svar"][first]["tekst"] == next(s.tekst for s in STATEMENTS if s.id == first)
     assert saved["svar"][first]["niveaunavn"] == NAMES[ANSWERS[first][0]]
 
-    fresh = browser.new_context(locale="da-DK")
-    other = open_page(fresh.new_page(), base_url)
+    other = open_page(first_visit, base_url)
     assert answers_shown(other) == {}
     open_file(other, path)
     assert "er hentet" in message(other)
     assert answers_shown(other) == expected()
     assert other.input_value(".selvevaluering input[type=text]") == "Nyby Kommune"
-    fresh.close()
 
 
 @pytest.mark.parametrize("content,says", [
@@ -175,10 +161,9 @@ def test_answers_to_statements_that_no_longer_exist_are_listed(page, base_url, t
     assert "fjernet-udsagn" in json.loads(save_file(page, tmp_path).read_text(encoding="utf-8"))["svar"]
 
 
-def test_nothing_leaves_the_site_and_no_cookie_is_set(browser, base_url, tmp_path):
+def test_nothing_leaves_the_site_and_no_cookie_is_set(first_visit, base_url, tmp_path):
     """On a first visit, in a browser of its own."""
-    context = browser.new_context(locale="da-DK", accept_downloads=True)
-    page = context.new_page()
+    page = first_visit
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(base_url + URL)
@@ -189,8 +174,7 @@ def test_nothing_leaves_the_site_and_no_cookie_is_set(browser, base_url, tmp_pat
     page.reload()
     page.wait_for_load_state("networkidle")
     assert requested and [u for u in requested if not u.startswith((base_url + "/", "blob:"))] == []
-    assert context.cookies() == []
-    context.close()
+    assert page.context.cookies() == []
 
 
 def test_the_filter_shows_one_audience_and_the_summary_follows(page, base_url):
