@@ -110,6 +110,14 @@ def _one_file(name: str, afsender: Afsender, model: type[Model], nav: str, descr
                 OpenData(name, name, _titel, described), ShortLinks(group, _titel, sections, section_title))
 
 
+def _per_file(name: str, folder: str, afsender: Afsender, model: type[Model], page: Page,
+              data_title: Callable[[Model], str], described: str, short_links: ShortLinks) -> Kind:
+    """A kind with one entity per file, concept/<folder>/<id>.yaml, held in the handbook's <folder>, with its
+    open data data/<folder>/<id>.json."""
+    return Kind(name, afsender, Content(name, f"concept/{folder}/*.yaml", model, folder), page,
+                OpenData(folder, f"{folder}/{ENTITY_ID}", data_title, described), short_links)
+
+
 NAV_SECTIONS = ("Forside", "Faser", "Principper", "Baggrund", "Vejledning", "Kommunernes erfaringer", "Værktøjer",
                 # mkdocs.yml adds the hand-written pages about the handbook to this section.
                 "Om håndbogen")
@@ -128,25 +136,21 @@ KINDS: tuple[Kind, ...] = (
     Kind("kilder", _DATA,
          Content("kilder", "concept/kilder.yaml", KildeFil, "kildefil", ("kilde", "kilder")),
          open_data=OpenData("kilder", "kilder", "Kilder", "kilderne", entities_only=True)),
-    Kind("fase",
-         Afsender("haandbog", HAANDBOG, "Faserne er håndbogens eget forslag til et forløb, ikke en officiel model fra "
-                  "Social- og Boligstyrelsen."),
-         Content("fase", "concept/faser/*.yaml", Fase, "faser"),
-         Page("faser/{id}.md", _numbered, "Faser"),
-         OpenData("faser", "faser/{id}", lambda f: f"Fase {f.nummer}: {f.titel}", "en fase"),
-         ShortLinks("faser", lambda f: f"Fase {f.nummer}: {f.titel}")),
+    _per_file("fase", "faser",
+              Afsender("haandbog", HAANDBOG, "Faserne er håndbogens eget forslag til et forløb, ikke en officiel "
+                       "model fra Social- og Boligstyrelsen."),
+              Fase, Page("faser/{id}.md", _numbered, "Faser"), lambda f: f"Fase {f.nummer}: {f.titel}", "en fase",
+              ShortLinks("faser", lambda f: f"Fase {f.nummer}: {f.titel}")),
     Kind("principper",
          Afsender("koncept", KONCEPT, "De otte principper og deres titler er Social- og Boligstyrelsens. Sætningen "
                   "efter hver titel er håndbogens egen."),
          page=Page("principper/index.md", "Oversigt", "Principper", gathers="princip")),
-    Kind("princip",
-         Afsender("koncept", KONCEPT, "Princippets titel og opdelingen i Hvad, Hvorfor og Hvordan er Social- og "
-                  "Boligstyrelsens. Teksten under overskrifterne er håndbogens egen sammenfatning; konceptets egen "
-                  "tekst om princippet er ikke blandt håndbogens kilder."),
-         Content("princip", "concept/principper/*.yaml", Princip, "principper"),
-         Page("principper/{id}.md", _numbered, "Principper"),
-         OpenData("principper", "principper/{id}", lambda p: f"Princip {p.nummer}: {p.titel}", "et princip"),
-         ShortLinks("principper", _numbered)),
+    _per_file("princip", "principper",
+              Afsender("koncept", KONCEPT, "Princippets titel og opdelingen i Hvad, Hvorfor og Hvordan er Social- og "
+                       "Boligstyrelsens. Teksten under overskrifterne er håndbogens egen sammenfatning; konceptets "
+                       "egen tekst om princippet er ikke blandt håndbogens kilder."),
+              Princip, Page("principper/{id}.md", _numbered, "Principper"),
+              lambda p: f"Princip {p.nummer}: {p.titel}", "et princip", ShortLinks("principper", _numbered)),
     _one_file("recovery", Afsender("haandbog", HAANDBOG, SYNTHESIS), Recovery, "Baggrund",
               "recovery og rehabilitering", group="baggrund", sections="vaerdier",
               section_title=lambda r, v: f"Recovery-værdi: {v.titel}"),
@@ -157,13 +161,12 @@ KINDS: tuple[Kind, ...] = (
                                             "Social- og Boligstyrelsen har offentliggjort om forløbene."),
               Udviklingsforloeb, "Baggrund", "udviklingsforløbene", group="baggrund", sections="informationsmoeder",
               section_title=lambda u, m: f"{m.titel} {dato(m.dato)}"),
-    Kind("vejledning",
-         Afsender("haandbog", HAANDBOG, "Vejledningen er skrevet af håndbogen ud fra kilderne nederst; konceptets "
-                  "egne guider til målgrupperne er ikke blandt kilderne."),
-         Content("vejledning", "concept/vejledninger/*.yaml", Vejledning, "vejledninger"),
-         Page("vejledning/{id}.md", _titel, "Vejledning"),
-         OpenData("vejledninger", "vejledninger/{id}", lambda v: f"Vejledning: {v.titel}", "en vejledning"),
-         ShortLinks("vejledning", lambda v: f"Vejledning: {v.titel}", "afsnit", lambda v, s: f"{v.titel}: {s.titel}")),
+    _per_file("vejledning", "vejledninger",
+              Afsender("haandbog", HAANDBOG, "Vejledningen er skrevet af håndbogen ud fra kilderne nederst; "
+                       "konceptets egne guider til målgrupperne er ikke blandt kilderne."),
+              Vejledning, Page("vejledning/{id}.md", _titel, "Vejledning"), lambda v: f"Vejledning: {v.titel}",
+              "en vejledning", ShortLinks("vejledning", lambda v: f"Vejledning: {v.titel}", "afsnit",
+                                          lambda v, s: f"{v.titel}: {s.titel}")),
     Kind("kommuner",
          Afsender("kommune", KOMMUNE, "Oversigten samler, hvad kommunerne selv har skrevet, genfortalt med "
                   "håndbogens ord."),

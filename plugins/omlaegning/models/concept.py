@@ -83,12 +83,16 @@ class Definition(Model):
     kilder: list[KildeRef] = kilder_field()
 
 
-class Vaerdi(Model):
-    """En recovery-værdi."""
-
+class _Tekstafsnit(Model):
+    # What a recovery value and a section of a guidance begin with: each is a section anchored by its id.
     id: Id
     titel: Tekst
     tekst: MarkdownTekst
+
+
+class Vaerdi(_Tekstafsnit):
+    """En recovery-værdi."""
+
     kilder: list[KildeRef] = kilder_field()
 
 
@@ -103,12 +107,9 @@ class Recovery(Model):
     kilder: list[KildeRef] = kilder_field()
 
 
-class Afsnit(Model):
+class Afsnit(_Tekstafsnit):
     """Et afsnit i en vejledning; id'et bliver afsnittets anker."""
 
-    id: Id
-    titel: Tekst
-    tekst: MarkdownTekst
     principper: list[PrincipRef] = Field(default=[], description="Principper, afsnittet handler om.")
 
 

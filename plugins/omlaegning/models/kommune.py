@@ -19,12 +19,16 @@ class Projekt(Model):
     kilder: list[KildeRef] = kilder_field()
 
 
-class Aktivitet(Model):
-    """En aktivitet eller vej i kommunens omlægning; id'et bliver afsnittets anker."""
-
+class _Afsnit(Model):
+    # What activities and plans begin with: each is a section of the municipality's page, anchored by its id.
     id: Id
     titel: Tekst
     beskrivelse: MarkdownTekst
+
+
+class Aktivitet(_Afsnit):
+    """En aktivitet eller vej i kommunens omlægning; id'et bliver afsnittets anker."""
+
     status: Status | None = Field(
         None, description="Hvor langt aktiviteten var nået ifølge kilderne: "
                           + ", ".join(f"'{s}'" for s in list(STATUS)[:-1]) + f" eller '{list(STATUS)[-1]}'.")
@@ -75,12 +79,9 @@ class Noegletal(Model):
     kilder: list[KildeRef] = kilder_field()
 
 
-class Plan(Model):
+class Plan(_Afsnit):
     """En plan eller strategi, kommunens omlægning bygger på; id'et bliver afsnittets anker."""
 
-    id: Id
-    titel: Tekst
-    beskrivelse: MarkdownTekst
     fokusomraader: list[Tekst] = Field(default=[], description="Planens temaer eller fokusområder.")
     kilder: list[KildeRef] = kilder_field()
 
