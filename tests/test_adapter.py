@@ -2,6 +2,7 @@
 configured from the project's own mkdocs.yml with the minimal fixture as its content."""
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from jinja2 import Environment
 from mkdocs.structure.files import File, InclusionLevel, get_files
 
 from helpers import PUBLIC_URL, REPO
@@ -147,6 +149,40 @@ def test_serve_dirty_builds_again_only_the_pages_whose_output_changed(minimal, t
     # A new title changes the navigation every page shows: every page, hand-written ones too, is built again.
     minimal.replace("data/kommuner/testby.yaml", "navn: Testby Kommune", "navn: Testborg Kommune")
     assert all(_modified(plugin, config).values())
+
+
+def _built(url: str, modified: bool):
+    return SimpleNamespace(page=SimpleNamespace(url=url), is_modified=lambda: modified)
+
+
+def test_serve_dirty_starts_the_search_index_from_the_last_one_without_the_pages_built_again(minimal, tmp_path):
+    plugin, config = _plugin(minimal.root, tmp_path, "serve")
+    plugin.on_startup(command="serve", dirty=True)
+    config = plugin.on_config(config)
+    search = config.plugins["material/search"]
+    search.on_config(config)  # a new, empty index, as at every build
+    # The theme's own merge would drop every entry starting with the first rebuilt page's address: all of these.
+    search.search_index_prev = SimpleNamespace(entries=[{"location": location} for location in (
+        "", "#faserne", "kommuner/", "kommuner/testby/#plan", "kommuner/slettet/")])
+    files = SimpleNamespace(documentation_pages=lambda: [_built("", False), _built("kommuner/", True),
+                                                         _built("kommuner/testby/", False)])
+    plugin.on_env(Environment(), config=config, files=files)
+    assert [e["location"] for e in search.search_index.entries] == ["", "#faserne", "kommuner/testby/#plan"]
+    assert search.search_index_prev is None  # nothing left for the theme to merge: it writes the list as it is
+
+
+@pytest.mark.parametrize("command, dirty, warned", [("serve", True, False), ("serve", False, True), ("build", True, True)])
+def test_mkdocs_warning_of_dirty_builds_is_dropped_only_while_serving_dirty(minimal, tmp_path, caplog, command,
+                                                                           dirty, warned):
+    plugin, _ = _plugin(minimal.root, tmp_path, command)
+    plugin.on_startup(command=command, dirty=dirty)
+    warning = "A 'dirty' build is being performed, this will likely lead to inaccurate navigation"
+    with caplog.at_level(logging.WARNING):
+        logging.getLogger("mkdocs.commands.build").warning(warning)
+        assert (warning in caplog.text) == warned
+        plugin.on_shutdown()
+        logging.getLogger("mkdocs.commands.build").warning("Efter serve")
+    assert "Efter serve" in caplog.text
 
 
 def test_on_files_adds_every_page_with_its_edit_target_and_every_extra_file(configured):

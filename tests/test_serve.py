@@ -1,5 +1,6 @@
 """mkdocs serve: saving YAML rebuilds the page; a mistake shows in Danish over the last good page.
 A hand-written page cannot hide a generated one."""
+import json
 import socket
 import subprocess
 import sys
@@ -95,6 +96,28 @@ def test_serve_dirty_builds_the_saved_page_and_every_page_when_a_title_changes(r
         assert wait_for(lambda: "Nyt ord – " in fetch(url)), log.read_text(encoding="utf-8")
         assert "Nyt ord – " in fetch(base + "/faser/analyse/") and "Nyt ord – " in fetch(base + "/redaktoerer/")
         assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_serve_dirty_keeps_the_whole_search_index_and_warns_of_nothing_in_english(repo_copy, tmp_path):
+    with serving(repo_copy, tmp_path, "--dirty") as (base, log):
+        def index() -> list[str]:
+            docs = json.loads(fetch(base + "/search/search_index.json"))["docs"]
+            return sorted(f"{d['location']} {d['title']} {d['text']}" for d in docs)
+
+        assert wait_for(lambda: "ressourcer" in fetch(base + "/principper/ressourcer/")), log.read_text(encoding="utf-8")
+        first = index()
+        # One municipality's text: its page, the overview and the comparison are built again, not the others.
+        repo_copy.replace("data/kommuner/herning.yaml", "  Borgere, der henvender sig", "  Gemt nu. Borgere, der henvender sig")
+        assert wait_for(lambda: "Gemt nu." in fetch(base + "/kommuner/herning/")), log.read_text(encoding="utf-8")
+        saved = sorted(e.replace("Borgere, der henvender sig", "Gemt nu. Borgere, der henvender sig") for e in first)
+        assert saved != first
+        assert wait_for(lambda: index() == saved, seconds=5), set(index()) ^ set(saved)
+        # A title every page's navigation shows: every page is built again, and still each section is there once.
+        repo_copy.replace("concept/principper/ressourcer.yaml", "titel: ", "titel: Nyt ord – ")
+        assert wait_for(lambda: "Nyt ord – " in fetch(base + "/redaktoerer/")), log.read_text(encoding="utf-8")
+        locations = [entry.split(" ", 1)[0] for entry in index()]
+        assert sorted(locations) == sorted(entry.split(" ", 1)[0] for entry in first)
+        assert "WARNING" not in log.read_text(encoding="utf-8")  # MkDocs warns of dirty builds in English
 
 
 def test_a_mistake_while_serving_is_told_in_danish_and_the_last_good_page_stays(served):

@@ -32,9 +32,10 @@ from ..render.addresslinks import AddressLinks
 from ..render.compiledtemplates import CompiledTemplates
 from ..render.diskcache import DiskCache, key
 from ..render.printheader import print_header
-from ..render.text import error_box, escaped_nav, no_break_spaces
+from ..render.text import error_box, escaped_nav, no_break_spaces, no_break_toc
 from ..sanitize import clean
 from .config import OmlaegningConfig, was_url_of
+from .dirtyserve import carry_search_index, quiet
 from .pagefiles import GeneratedPage, always_modified, edit_uri, nav_paths, with_written_pages
 from .watching import watch_content
 
@@ -45,12 +46,6 @@ _CLEANED = "rensede"  # the disk cache's section for sanitized pages
 def _strict_warnings() -> bool:
     """Whether MkDocs' strict-mode counter has seen a warning: it aborts only after on_post_build."""
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
-
-
-def _no_break_toc(links) -> None:
-    for link in links:
-        link.title = no_break_spaces(link.title)
-        _no_break_toc(link.children)
 
 
 class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
@@ -77,6 +72,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.serving = command == "serve"
         self.atomic = command in ("build", "gh-deploy")
         self.dirty = dirty
+        quiet(self.serving and dirty)  # MkDocs' English warning on each dirty rebuild (dirtyserve.py)
 
     def _public_url(self, config) -> str | None:
         """Where the handbook is published: mkdocs.yml's site_url, unless the plugin's own option says otherwise."""
@@ -192,6 +188,8 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
 
     def on_env(self, env, /, *, config, files):
         env.bytecode_cache = CompiledTemplates("temaskabeloner", "tema", DiskCache(self.root))
+        if self.dirty:  # only the changed pages are built: the search index keeps the others' (dirtyserve.py)
+            carry_search_index(config, files)
         return env
 
     def on_pre_page(self, page, /, *, config, files):
@@ -205,7 +203,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         # Every page, hand-written ones too: safety is a property of the output, not of the YAML checks.
         # No-break spaces go into the text here, after Markdown, where "1. " can no longer start a list,
         # and into the table of contents, which the theme prints from the headings' own titles.
-        _no_break_toc(page.toc)
+        no_break_toc(page.toc)
         return self._clean(no_break_spaces(html), page.file.src_uri in self.rendered.form_pages)
 
     def _clean(self, html: str, form: bool) -> str:
@@ -241,6 +239,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         return server
 
     def on_shutdown(self):
+        quiet(False)
         if self.content_watching is not None:
             self.content_watching.stop()
             self.content_watching = None

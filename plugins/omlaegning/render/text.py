@@ -66,6 +66,14 @@ def no_break_spaces(markdown: str) -> str:
     return _ORDINAL.sub(_ordinal, markdown)
 
 
+def no_break_toc(links) -> None:
+    """The same in a page's table of contents (MkDocs' AnchorLinks), which the theme prints from the headings'
+    own titles."""
+    for link in links:
+        link.title = no_break_spaces(link.title)
+        no_break_toc(link.children)
+
+
 def escaped_nav(nav: list) -> list:
     """MkDocs themes print nav titles as raw HTML; titles from YAML must show as text, and hold together
     like the pages' text ("§ 85")."""
