@@ -60,7 +60,8 @@ def serving(repo, tmp_path, *options: str):
 
 @pytest.fixture
 def served(repo_copy, tmp_path):
-    with serving(repo_copy, tmp_path) as (base, log):
+    """`mkdocs serve --dirty`, as the README starts the preview."""
+    with serving(repo_copy, tmp_path, "--dirty") as (base, log):
         url = base + "/principper/ressourcer/"
         assert wait_for(lambda: "ressourcer" in fetch(url)), "mkdocs serve did not start"
         yield repo_copy, url, log
@@ -78,10 +79,12 @@ def test_serve_starts_on_broken_content_with_the_errors_and_turns_into_the_handb
         assert "Håndbogen kan ikke vises endnu" not in fetch(base + "/")
 
 
-def test_saving_yaml_rebuilds_the_page(served):
-    repo, url, _ = served
-    repo.replace("concept/principper/ressourcer.yaml", "titel: ", "titel: Nyt ord – ")
-    assert wait_for(lambda: "Nyt ord – " in fetch(url)), "the page was not rebuilt after the YAML changed"
+def test_saving_yaml_rebuilds_the_page_without_dirty_too(repo_copy, tmp_path):
+    with serving(repo_copy, tmp_path) as (base, log):
+        url = base + "/principper/ressourcer/"
+        assert wait_for(lambda: "ressourcer" in fetch(url)), log.read_text(encoding="utf-8")
+        repo_copy.replace("concept/principper/ressourcer.yaml", "titel: ", "titel: Nyt ord – ")
+        assert wait_for(lambda: "Nyt ord – " in fetch(url)), "the page was not rebuilt after the YAML changed"
 
 
 def test_serve_dirty_builds_the_saved_page_and_every_page_when_a_title_changes(repo_copy, tmp_path):
