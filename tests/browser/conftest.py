@@ -10,7 +10,7 @@ from playwright.sync_api import sync_playwright
 from helpers import SITE_URL
 from chromium import CHROMIUM, CHROMIUM_ARGS, ensure_chromium
 from localserver import serve
-from policywatch import watch_policy
+from policywatch import policed_tab
 
 
 @pytest.fixture(scope="session")
@@ -35,12 +35,8 @@ def module_tab(browser):
     compiles the theme's scripts and axe-core again, which costs more than most such checks (axe on every
     page: 42 s in new tabs, 22 s in one). Whatever the tests do on it, the pages' security policy must never
     be violated: each test sees its own violations (tab), and the module those that came after its last test."""
-    context = browser.new_context(locale="da-DK")
-    violations = watch_policy(context)
-    tab = context.new_page()
-    yield tab, violations
-    context.close()
-    assert violations == []
+    with policed_tab(browser) as watched:
+        yield watched
 
 
 @pytest.fixture
@@ -82,8 +78,5 @@ def page(tab):
 @pytest.fixture
 def first_visit(browser):
     """A page in a browser context of its own; whatever the test does on it, the security policy holds."""
-    context = browser.new_context(locale="da-DK")
-    violations = watch_policy(context)
-    yield context.new_page()
-    context.close()
-    assert violations == []
+    with policed_tab(browser) as (tab, _):
+        yield tab

@@ -8,7 +8,7 @@ import pytest
 from axecheck import axe_violations
 from omlaegning.paths import page_url
 from pageready import open_ready
-from policywatch import watch_policy
+from policywatch import policed_tab
 from siteurls import page_urls, real_handbook, site_urls, top_sections
 
 LAPTOP = {"width": 1366, "height": 900}
@@ -50,13 +50,10 @@ WALKED = URLS + ["/404.html"]
 def laptop(browser):
     """The walk's tab and every request made from it: a page opens in the same tab as the one before (a new
     tab's renderer compiles the theme's scripts and axe-core again, which costs more than most checks)."""
-    context = browser.new_context(viewport=LAPTOP, locale="da-DK")
-    violations = watch_policy(context)
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(request.url))
-    yield context.new_page(), violations, requested, context
-    context.close()
-    assert violations == []
+    with policed_tab(browser, viewport=LAPTOP) as (tab, violations):
+        requested: list[str] = []
+        tab.context.on("request", lambda request: requested.append(request.url))
+        yield tab, violations, requested, tab.context
 
 
 @pytest.fixture(scope="module")

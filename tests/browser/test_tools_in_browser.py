@@ -5,7 +5,7 @@ real browser, and the Danish search queries where the tool's search can run them
 import pytest
 
 from localserver import serve
-from policywatch import watch_policy
+from policywatch import policed_tab
 from search_queries import QUERIES, material_top, open_zensical_search, zensical_top
 from axecheck import axe_violations
 from pageready import open_ready
@@ -67,16 +67,12 @@ def test_every_short_link_lands_on_its_section(page, tool_url):
 @pytest.fixture(scope="module")
 def search_page(browser, tool_url):
     tool, base = tool_url
-    context = browser.new_context(locale="da-DK")
-    violations = watch_policy(context)  # Zensical's search box styles itself with an inline <style>
-    page = context.new_page()
-    page.goto(base + "/")
-    page.wait_for_load_state("networkidle")
-    if tool == "zensical":
-        open_zensical_search(page)
-    yield tool, base, page
-    context.close()
-    assert violations == []
+    with policed_tab(browser) as (page, _):  # Zensical's search box styles itself with an inline <style>
+        page.goto(base + "/")
+        page.wait_for_load_state("networkidle")
+        if tool == "zensical":
+            open_zensical_search(page)
+        yield tool, base, page
 
 
 @pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
