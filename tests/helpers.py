@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import yaml
 
 from omlaegning.errors import ContentErrors
 from omlaegning.loader import load_handbook
+from omlaegning.render import render_handbook
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -31,6 +33,18 @@ SITE_URL = SITE_CONFIG["site_url"]
 PUBLIC_URL = SITE_URL.rstrip("/")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@functools.cache
+def real_content():
+    """The real concept/ and data/, loaded once per test process: the models are frozen, so tests share them."""
+    return load_handbook(REPO)
+
+
+@functools.cache
+def real_handbook():
+    """The real content rendered (without git history or public address), once per test process."""
+    return render_handbook(real_content())
 
 
 class ContentTree:

@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from omlaegning.loader import load_handbook
-from omlaegning.render import render_handbook
 
-from helpers import MKDOCS_ENV, REPO, REPO_URL, mkdocs_build
+from helpers import MKDOCS_ENV, REPO, REPO_URL, mkdocs_build, real_content, real_handbook
 
 # Each test builds the handbook or a copy of it with MkDocs.
 pytestmark = pytest.mark.slow
@@ -38,7 +36,7 @@ def real_site(built_site):
 
 
 def test_every_generated_page_is_in_the_strict_build(real_site):
-    pages = render_handbook(load_handbook(REPO)).pages
+    pages = real_handbook().pages
     assert len(pages) >= 25
     for page in pages:
         anchor = re.search(r"^# .* \{#([a-z0-9-]+)\}$", page.markdown, re.MULTILINE).group(1)
@@ -47,7 +45,7 @@ def test_every_generated_page_is_in_the_strict_build(real_site):
 
 
 def test_principle_pages_have_what_why_how_anchors_and_edit_link(real_site):
-    for princip in load_handbook(REPO).principper:
+    for princip in real_content().principper:
         page = html(real_site, f"principper/{princip.id}.md")
         for anchor in (princip.id, "hvad", "hvorfor", "hvordan", "eksempler", "kilder"):
             assert f'id="{anchor}"' in page, (princip.id, anchor)
@@ -55,7 +53,7 @@ def test_principle_pages_have_what_why_how_anchors_and_edit_link(real_site):
 
 
 def test_every_table_of_a_municipality_is_an_html_table(real_site):
-    for kommune in load_handbook(REPO).kommuner:
+    for kommune in real_content().kommuner:
         expected = len(kommune.tal) + bool(kommune.organisation) + bool(kommune.tidslinje)
         assert html(real_site, f"kommuner/{kommune.id}.md").count("<table>") == expected, kommune.id
 
@@ -189,7 +187,7 @@ def test_two_builds_of_the_same_commit_are_byte_identical(repo_copy, tmp_path):
 
 def test_every_generated_page_has_an_edit_link_to_its_file_or_folder(real_site):
     repo = REPO_URL
-    for page in render_handbook(load_handbook(REPO)).pages:
+    for page in real_handbook().pages:
         target = page.edit_target
         assert target, page.path
         link = f'href="{repo}{"tree" if target.endswith("/") else "edit"}/main/{target}" title="Redigér denne side"'

@@ -15,7 +15,7 @@ from omlaegning.render.timeline import TIMELINE_WIDTH, timeline
 from omlaegning.kinds import KINDS
 from omlaegning.render.opendata import AabneData
 
-from helpers import REPO
+from helpers import real_content, real_handbook
 from synthetic import write_synthetic_handbook
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -81,7 +81,7 @@ def test_the_built_matrix_is_an_accessible_table(built_site):
     for found, columns in zip(tables, (8, 6)):
         assert re.search(r"<caption id=\"matrix-\w+-titel\">Kommunernes aktiviteter fordelt på", found)
         assert found.count('<th scope="col">') == columns + 1
-        assert found.count('<th scope="row">') == len(load_handbook(REPO).kommuner) + 1  # and the totals
+        assert found.count('<th scope="row">') == len(real_content().kommuner) + 1  # and the totals
         assert 'href="../kommuner/herning/#en-indgang"' in found
     assert 'class="matrix" role="region" aria-labelledby="matrix-principper-titel" tabindex="0"' in html
 
@@ -214,14 +214,14 @@ def test_a_table_of_numbers_gets_its_chart_right_under_its_heading(minimal):
 
 @pytest.fixture(scope="module")
 def real_data():
-    return render_handbook(load_handbook(REPO)).assets
+    return real_handbook().assets
 
 
 def test_every_published_json_file_validates_against_its_schema(real_data):
     data = {path: json.loads(text) for path, text in real_data.items() if path.startswith("data/")}
     schemas = {path: body for path, body in data.items() if path.startswith("data/skema/")}
     files = {path: body for path, body in data.items() if path not in schemas}
-    hb = load_handbook(REPO)
+    hb = real_content()
     # The whole handbook, and a file per entity (or per content) of each kind with a path of its own.
     own = [kind for kind in KINDS if kind.open_data and kind.open_data.path]
     assert len(files) == 1 + sum(len(getattr(hb, k.content.field)) if k.content.one_per_file else 1 for k in own)

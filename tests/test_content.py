@@ -5,10 +5,7 @@ import sys
 
 import pytest
 
-from omlaegning.loader import load_handbook
-from omlaegning.render import render_handbook
-
-from helpers import REPO
+from helpers import REPO, real_content, real_handbook
 from private_data import digest, private_hits
 
 COPYCHECK = REPO.parent / "shared" / "tools" / "copycheck"
@@ -16,12 +13,12 @@ COPYCHECK = REPO.parent / "shared" / "tools" / "copycheck"
 
 @pytest.fixture(scope="module")
 def handbook():
-    return load_handbook(REPO)
+    return real_content()
 
 
 @pytest.fixture(scope="module")
-def pages(handbook):
-    return {p.path: p.markdown for p in render_handbook(handbook).pages}
+def pages():
+    return {p.path: p.markdown for p in real_handbook().pages}
 
 
 def words(markdown_text: str) -> int:

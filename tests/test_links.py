@@ -9,7 +9,7 @@ from omlaegning.lockfile import read_lock, write_lock
 from omlaegning.loader import load_handbook
 from omlaegning.render import redirect_html, render_handbook
 
-from helpers import REPO, SITE_URL, mkdocs_build
+from helpers import SITE_URL, mkdocs_build, real_handbook
 from minimal_pages import PAGES
 from linkcheck import broken_links
 from test_build import html
@@ -23,7 +23,7 @@ def test_the_built_site_has_no_broken_internal_link_or_anchor(built_site):
     assert broken_links(built_site) == []
 
 
-SHORT_LINKS = render_handbook(load_handbook(REPO)).short_links
+SHORT_LINKS = real_handbook().short_links
 # Where a short link's page sends the reader: its refresh, its script (which carries ?fokus along) and the link
 # a reader follows when neither runs.
 _SENDS = (r'http-equiv="refresh" content="0; url=([^"]+)"', r'var target = "([^"]+)"', r'<a href="([^"]+)">gå til')

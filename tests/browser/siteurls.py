@@ -1,21 +1,12 @@
 """The pages of the handbook as a reader opens them."""
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import yaml
 
-from helpers import REPO
+from helpers import REPO, real_handbook
 from omlaegning.paths import page_url
-from omlaegning.loader import load_handbook
-from omlaegning.render import render_handbook
-
-
-@cache
-def real_handbook():
-    """The real handbook rendered, once per test process: every browser test file asks for its pages or links."""
-    return render_handbook(load_handbook(REPO))
 
 
 def site_urls(site: Path) -> list[str]:

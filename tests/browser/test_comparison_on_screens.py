@@ -3,8 +3,7 @@ matrix is cut or pushed off the screen, and a sighted reader sees the names of t
 principles and phases, and of the activities behind the numbers (on a phone in the matrix itself)."""
 import pytest
 
-from helpers import REPO
-from omlaegning.loader import load_handbook
+from helpers import real_content
 from omlaegning.render.comparison import matrix
 
 LAPTOP = {"width": 1366, "height": 900}
@@ -53,7 +52,7 @@ def test_nothing_in_the_comparison_is_cut(page, base_url, viewport, kind):
 def test_on_a_phone_each_municipality_names_its_columns_and_activities(page, base_url, kind):
     _open(page, base_url, PHONE)
     seen = page.locator(MATRICES[kind]).evaluate(_SEEN)
-    handbook = load_handbook(REPO)
+    handbook = real_content()
     rows = matrix(handbook, kind)
     assert sorted(seen) == sorted(row.kommune.navn for row in rows.rows)
     for row in rows.rows:
@@ -71,7 +70,7 @@ def test_on_a_laptop_the_names_stand_beside_the_numbers(page, base_url):
     """A grid of numbers on a wide screen: the column names stand in the list above it, the activities'
     names in the key below it, both visible."""
     _open(page, base_url, LAPTOP)
-    rows = matrix(load_handbook(REPO), "princip")
+    rows = matrix(real_content(), "princip")
     for column in rows.columns:
         assert page.locator("article li", has_text=column.titel).first.is_visible()
     for row in rows.rows:

@@ -6,13 +6,12 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from helpers import REPO
-from omlaegning.loader import load_handbook
+from helpers import real_content
 from axecheck import axe_violations
 from test_screenshots import OUT
 
 URL = "/selvevaluering/"
-ASSESSMENT = load_handbook(REPO).selvevaluering
+ASSESSMENT = real_content().selvevaluering
 STATEMENTS = ASSESSMENT.udsagn
 LEVELS = [n.id for n in ASSESSMENT.skala] + ["ved-ikke"]
 NAMES = dict(zip(LEVELS, [n.navn for n in ASSESSMENT.skala] + [ASSESSMENT.ved_ikke.navn]))

@@ -3,8 +3,7 @@ visible line that says so; the comparison names its activities. (On a laptop no 
 text: test_every_page.py.)"""
 import pytest
 
-from helpers import REPO
-from omlaegning.loader import load_handbook
+from helpers import real_content
 from omlaegning.render.comparison import matrix
 from siteurls import site_urls
 
@@ -48,7 +47,7 @@ def test_the_comparison_names_the_activities_behind_its_numbers(page, base_url):
     page.set_viewport_size(PHONE)
     page.goto(base_url + "/sammenligning/")
     key = page.locator("article li", has_text="Herning Kommune:").first
-    herning = next(r for r in matrix(load_handbook(REPO), "princip").rows if r.kommune.id == "herning")
+    herning = next(r for r in matrix(real_content(), "princip").rows if r.kommune.id == "herning")
     assert herning.activities
     for number, activity in herning.activities:
         assert f"{number}. {activity.titel}" in " ".join(key.inner_text().split())
