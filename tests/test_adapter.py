@@ -137,9 +137,17 @@ def test_a_page_the_navigation_leaves_to_its_overview_is_marked_as_outside_it(co
     assert files.get_file_from_path(page_path("fase", "start")).inclusion == InclusionLevel.UNDEFINED
 
 
-def test_serve_dirty_builds_again_only_the_pages_whose_output_changed(minimal, tmp_path):
+@pytest.fixture
+def dirty_serving(minimal, tmp_path):
+    """A plugin started as by `mkdocs serve --dirty`, shut down afterwards (its logging filter is process-wide)."""
     plugin, config = _plugin(minimal.root, tmp_path, "serve")
     plugin.on_startup(command="serve", dirty=True)
+    yield plugin, config
+    plugin.on_shutdown()
+
+
+def test_serve_dirty_builds_again_only_the_pages_whose_output_changed(minimal, dirty_serving, tmp_path):
+    plugin, config = dirty_serving
     assert all(f for path, f in _modified(plugin, config).items() if path.startswith(("kommuner/", "faser/")))
     assert not any(_modified(plugin, config).values())  # nothing saved: nothing to build
     minimal.replace("data/kommuner/testby.yaml", "resume: Testby prøver noget nyt.", "resume: Testby prøver noget andet.")
@@ -149,23 +157,28 @@ def test_serve_dirty_builds_again_only_the_pages_whose_output_changed(minimal, t
     # A new title changes the navigation every page shows: every page, hand-written ones too, is built again.
     minimal.replace("data/kommuner/testby.yaml", "navn: Testby Kommune", "navn: Testborg Kommune")
     assert all(_modified(plugin, config).values())
+    assert not any(_modified(plugin, config).values())
+    # So does a change to mkdocs.yml, which names the hand-written pages in the navigation and sets the footer.
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text(Path(config.config_file_path).read_text(encoding="utf-8") + "# gemt\n", encoding="utf-8")
+    config.config_file_path = str(settings)
+    assert all(_modified(plugin, config).values())
 
 
 def _built(url: str, modified: bool):
     return SimpleNamespace(page=SimpleNamespace(url=url), is_modified=lambda: modified)
 
 
-def test_serve_dirty_starts_the_search_index_from_the_last_one_without_the_pages_built_again(minimal, tmp_path):
-    plugin, config = _plugin(minimal.root, tmp_path, "serve")
-    plugin.on_startup(command="serve", dirty=True)
+def test_serve_dirty_starts_the_search_index_from_the_last_one_without_the_pages_built_again(dirty_serving):
+    plugin, config = dirty_serving
     config = plugin.on_config(config)
     search = config.plugins["material/search"]
     search.on_config(config)  # a new, empty index, as at every build
     # The theme's own merge would drop every entry starting with the first rebuilt page's address: all of these.
     search.search_index_prev = SimpleNamespace(entries=[{"location": location} for location in (
         "", "#faserne", "kommuner/", "kommuner/testby/#plan", "kommuner/slettet/")])
-    files = SimpleNamespace(documentation_pages=lambda: [_built("", False), _built("kommuner/", True),
-                                                         _built("kommuner/testby/", False)])
+    files = SimpleNamespace(documentation_pages=lambda inclusion: [_built("", False), _built("kommuner/", True),
+                                                                   _built("kommuner/testby/", False)])
     plugin.on_env(Environment(), config=config, files=files)
     assert [e["location"] for e in search.search_index.entries] == ["", "#faserne", "kommuner/testby/#plan"]
     assert search.search_index_prev is None  # nothing left for the theme to merge: it writes the list as it is
@@ -177,12 +190,14 @@ def test_mkdocs_warning_of_dirty_builds_is_dropped_only_while_serving_dirty(mini
     plugin, _ = _plugin(minimal.root, tmp_path, command)
     plugin.on_startup(command=command, dirty=dirty)
     warning = "A 'dirty' build is being performed, this will likely lead to inaccurate navigation"
+    build_log = logging.getLogger("mkdocs.commands.build")
     with caplog.at_level(logging.WARNING):
-        logging.getLogger("mkdocs.commands.build").warning(warning)
+        build_log.warning(warning)
         assert (warning in caplog.text) == warned
         plugin.on_shutdown()
-        logging.getLogger("mkdocs.commands.build").warning("Efter serve")
-    assert "Efter serve" in caplog.text
+        caplog.clear()
+        build_log.warning(warning)  # after serve, MkDocs' own warnings are its own again
+    assert warning in caplog.text
 
 
 def test_on_files_adds_every_page_with_its_edit_target_and_every_extra_file(configured):

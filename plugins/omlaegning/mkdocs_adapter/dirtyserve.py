@@ -8,11 +8,14 @@ rebuilt page's old entries are left out of it before the theme indexes the page 
 given no "last index" to merge into, so it writes the whole list as it is.
 
 MkDocs also warns at each dirty rebuild that links may be inaccurate; the plugin keeps navigation and links
-right (every page is rebuilt when the navigation changes), so the warning is dropped while serving.
+right (every page is rebuilt when the navigation, anything else every page shows, mkdocs.yml or the theme's
+overrides change: plugin._everywhere), so the warning is dropped while serving.
 """
 from __future__ import annotations
 
 import logging
+
+from mkdocs.structure.files import InclusionLevel
 
 SEARCH = "material/search"
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
@@ -38,7 +41,7 @@ def carry_search_index(config, files) -> None:
     last = getattr(search, "search_index_prev", None)
     if last is None or not hasattr(search, "search_index"):
         return
-    pages = files.documentation_pages()
+    pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)  # drafts are indexed while serving
     kept = {f.page.url for f in pages if f.page is not None} - {f.page.url for f in pages if f.is_modified()}
     search.search_index.entries = [e for e in last.entries if e["location"].partition("#")[0] in kept]
     search.search_index_prev = None

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from ..render.diskcache import key
+
 
 def edit_uri(root: Path, target: str | None, docs_dir: str) -> str | None:
     """Where the edit button points, relative to docs/: the page's YAML file, or its folder."""
@@ -39,6 +41,15 @@ class GeneratedPage(File):
 
 def always_modified() -> bool:
     return True
+
+
+def site_settings(config) -> str:
+    """A digest of what MkDocs' own files give every page: mkdocs.yml (the hand-written pages' titles in the
+    navigation, the footer's settings) and the theme's overrides."""
+    files = [Path(config.config_file_path)]
+    if config.theme.custom_dir:
+        files += sorted(path for path in Path(config.theme.custom_dir).rglob("*") if path.is_file())
+    return key(*(part for path in files for part in (str(path), path.read_bytes())))
 
 
 def nav_paths(nav: list) -> set[str]:

@@ -36,7 +36,7 @@ from ..render.text import error_box, escaped_nav, no_break_spaces, no_break_toc
 from ..sanitize import clean
 from .config import OmlaegningConfig, was_url_of
 from .dirtyserve import carry_search_index, quiet
-from .pagefiles import GeneratedPage, always_modified, edit_uri, nav_paths, with_written_pages
+from .pagefiles import GeneratedPage, always_modified, edit_uri, nav_paths, site_settings, with_written_pages
 from .watching import watch_content
 
 log = logging.getLogger("mkdocs.plugins.omlaegning")
@@ -128,17 +128,17 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         from ..render.pages import FORM_PAGES
         return Prebuilt.of(rendered, FORM_PAGES, dato(self.edition))
 
-    def _everywhere(self) -> str:
+    def _everywhere(self, config) -> str:
         """What every page shows besides its own content: the navigation, the print header's short links and
-        edition, the footer's mailbox, and the errors on top while the YAML has any."""
+        edition, the footer's mailbox, the errors on top while the YAML has any, and the site's own settings."""
         r = self.rendered
         return json.dumps([r.nav, r.short_links, r.form_pages, r.email, r.edition,
-                           self.problems.report() if self.problems else None])
+                           self.problems.report() if self.problems else None, site_settings(config)])
 
     def on_files(self, files, /, *, config):
         if placeholder.is_placeholder(Path(config.docs_dir)):  # the real front page takes its place
             files.remove(files.get_file_from_path(placeholder.PATH))
-        everywhere = self._everywhere()
+        everywhere = self._everywhere(config)
         everything = everywhere != self.shown_everywhere
         if self.dirty and everything:  # hand-written pages too, which MkDocs would build only when their file changed
             for file in files.documentation_pages():
