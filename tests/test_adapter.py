@@ -90,17 +90,19 @@ def test_on_config_stops_a_build_with_the_danish_report(minimal, tmp_path, capsy
     assert "concept/faser/slut.yaml:2:9: felt 'nummer'" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("good_first, shown", [
-    (True, "the last good pages with the errors on top"),
-    (False, "a page with the errors"),
+@pytest.mark.parametrize("good_first, said", [
+    (True, "Forhåndsvisningen viser den seneste udgave uden fejl, indtil de er rettet."),
+    (False, "Forhåndsvisningen viser fejlene, indtil de er rettet."),
 ])
-def test_on_config_under_serve_keeps_the_preview_going(minimal, tmp_path, good_first, shown):
+def test_on_config_under_serve_keeps_the_preview_going(minimal, tmp_path, caplog, good_first, said):
     plugin, config = _plugin(minimal.root, tmp_path, "serve")
     if good_first:
         plugin.on_config(config)
         good = plugin.rendered
     minimal.replace("concept/faser/slut.yaml", "nummer: 2", "nummer: nul")
-    plugin.on_config(config)
+    with caplog.at_level(logging.ERROR):
+        plugin.on_config(config)
+    assert caplog.messages[-1].splitlines()[-1] == f"Ret fejlene i YAML-filerne ovenfor. {said}"
     if good_first:
         assert plugin.rendered is good and plugin.problems.errors[0].file == "concept/faser/slut.yaml"
     else:
@@ -298,14 +300,18 @@ def test_the_preview_lets_mkdocs_live_reload_run_and_the_build_names_each_script
     assert scripts in out and ("sha256-" in out) == (command == "build")
 
 
-def test_on_page_markdown_puts_the_errors_on_top_only_while_there_are_any(minimal, tmp_path):
+def test_on_page_markdown_puts_the_errors_under_the_title_only_while_there_are_any(minimal, tmp_path):
     plugin, config = _plugin(minimal.root, tmp_path, "serve")
     plugin.on_config(config)
-    assert plugin.on_page_markdown("# Side", page=_page(), config=config, files=None) == "# Side"
+    page = "# Side {#side}\n\nTekst.\n"
+    assert plugin.on_page_markdown(page, page=_page(), config=config, files=None) == page
     minimal.replace("concept/faser/slut.yaml", "nummer: 2", "nummer: nul")
     plugin.on_config(config)
-    shown = plugin.on_page_markdown("# Side", page=_page(), config=config, files=None)
-    assert shown.endswith("# Side") and "concept/faser/slut.yaml" in shown
+    shown = plugin.on_page_markdown(page, page=_page(), config=config, files=None)
+    title, box, text = shown.partition("Fejl i indholdet")
+    assert title.startswith("# Side {#side}\n") and "concept/faser/slut.yaml" in text and text.endswith("\nTekst.\n")
+    # A page without a title of its own gets the box first.
+    assert plugin.on_page_markdown("Tekst.", page=_page(), config=config, files=None).startswith('!!! danger "Fejl')
 
 
 @pytest.mark.parametrize("edit_uri, edit_url, expected", [

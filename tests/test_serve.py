@@ -28,6 +28,11 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+def search_index(base: str) -> list[dict]:
+    """The entries of the served site's search index."""
+    return json.loads(fetch(base + "/search/search_index.json"))["docs"]
+
+
 def wait_for(predicate, seconds=20.0):
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -104,8 +109,7 @@ def test_serve_dirty_builds_the_saved_page_and_every_page_when_a_title_changes(r
 def test_serve_dirty_keeps_the_whole_search_index_and_warns_of_nothing_in_english(repo_copy, tmp_path):
     with serving(repo_copy, tmp_path, "--dirty") as (base, log):
         def index() -> list[str]:
-            docs = json.loads(fetch(base + "/search/search_index.json"))["docs"]
-            return sorted(f"{d['location']} {d['title']} {d['text']}" for d in docs)
+            return sorted(f"{d['location']} {d['title']} {d['text']}" for d in search_index(base))
 
         def locations(entries: list[str]) -> list[str]:
             return [entry.split(" ", 1)[0] for entry in entries]
@@ -129,6 +133,8 @@ def test_serve_dirty_keeps_the_whole_search_index_and_warns_of_nothing_in_englis
 
 def test_a_mistake_while_serving_is_told_in_danish_and_the_last_good_page_stays(served):
     repo, url, log = served
+    base = url.removesuffix("/principper/ressourcer/")
+    sections = sorted(d["location"] for d in search_index(base))
     repo.replace("concept/principper/ressourcer.yaml", "nummer: 2", 'nummer: "2"')
     message = "concept/principper/ressourcer.yaml:3:9: felt 'nummer': Forventede et helt tal"
     assert wait_for(lambda: message in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
@@ -136,6 +142,8 @@ def test_a_mistake_while_serving_is_told_in_danish_and_the_last_good_page_stays(
     assert wait_for(lambda: "Fejl i indholdet – du ser den seneste udgave uden fejl" in fetch(url))
     page = fetch(url)
     assert "Fokusér på borgernes ressourcer" in page and "Forventede et helt tal" in page
+    # The box stands under each page's title: the search still finds each page and section once.
+    assert sorted(d["location"] for d in search_index(base)) == sections
     repo.replace("concept/principper/ressourcer.yaml", 'nummer: "2"', "nummer: 2")
     repo.replace("concept/principper/ressourcer.yaml", "titel: ", "titel: Rettet – ")
     assert wait_for(lambda: "Rettet – " in fetch(url)), "serve did not recover after the mistake was fixed"

@@ -19,6 +19,9 @@ CASES = [
      "YAML-syntaksfejl: en liste i [ ] bliver ikke lukket med ]."),
     ("indentation that does not fit", b"projekt:\n  navn: X\n periode: 2020\n", 3, 2, "",
      "YAML-syntaksfejl: indrykningen passer ikke med linjerne over; linjen over har 2 mellemrum foran."),
+    # The hint names the list the item belongs in, not the list inside the item above.
+    ("list item too far left", b"aktiviteter:\n  - id: a\n    kilder:\n      - k\n - id: b\n", 5, 2, "",
+     "YAML-syntaksfejl: et listepunkt står forkert indrykket; punktet over har 2 mellemrum foran bindestregen."),
     ("colon inside plain text", b"titel: Borgeren: ved roret\n", 1, 16, "",
      "YAML-syntaksfejl: kolon på et sted, hvor det ikke må stå (sæt teksten i anførselstegn)."),
     ("unclosed quote", b'titel: "Styrmand i eget liv\n', 1, 8, "",

@@ -70,11 +70,17 @@ class ContentErrors(Exception):
         self.errors = sorted(set(errors))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, afterwards: str = "Håndbogen bygges først, når alle fejl er rettet.") -> str:
+        """The errors for the terminal; `afterwards`: what happens until they are fixed (a build stops)."""
         lines = [f"{len(self.errors)} fejl i håndbogens indhold:"]
         lines += [str(error) for error in self.errors]
-        lines.append("Ret fejlene i YAML-filerne ovenfor. Håndbogen bygges først, når alle fejl er rettet.")
+        lines.append(f"Ret fejlene i YAML-filerne ovenfor. {afterwards}")
         return "\n".join(lines)
+
+
+# Under `mkdocs serve`, what the preview shows until the errors are fixed.
+PREVIEW_KEEPS_LAST_GOOD = "Forhåndsvisningen viser den seneste udgave uden fejl, indtil de er rettet."
+PREVIEW_SHOWS_ERRORS = "Forhåndsvisningen viser fejlene, indtil de er rettet."
 
 
 class YamlErrors(Exception):

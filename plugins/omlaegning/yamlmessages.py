@@ -93,6 +93,8 @@ def syntax_error(file: str, text: str, lines: Lines, error: yaml.MarkedYAMLError
     message = _syntax_message(error)
     if "indrykningen" in message:
         message = message[:-1] + _indent_above(text, where.line)
+    elif "listepunkt" in message:
+        message = message[:-1] + _item_above(text, where.line)
     return error_at(file, where, message)
 
 
@@ -103,6 +105,20 @@ def _indent_above(text: str, line: int) -> str:
         return "."
     spaces = len(above[-1]) - len(above[-1].lstrip(" "))
     return f"; linjen over har {spaces} mellemrum foran."
+
+
+def _item_above(text: str, line: int) -> str:
+    """'; punktet over har 2 mellemrum foran bindestregen.': where the list's items stand. Of the items above,
+    the one indented most like this line: the nearest may belong to a list inside the previous item."""
+    lines = editor_lines(text)
+    def indent(l: str) -> int:
+        return len(l) - len(l.lstrip(" "))
+    items = [indent(l) for l in lines[:line - 1] if l.lstrip(" ").startswith("-")]
+    if not items or line > len(lines):
+        return "."
+    here = indent(lines[line - 1])
+    nearest = min(reversed(items), key=lambda spaces: abs(spaces - here))
+    return f"; punktet over har {nearest} mellemrum foran bindestregen."
 
 
 # The largest real file (Randers) is about 30 KB; far larger input is a mistake, and slow to parse.

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .. import placeholder, prebuilt
 from ..csp import with_policy
-from ..errors import ContentErrors
+from ..errors import PREVIEW_KEEPS_LAST_GOOD, PREVIEW_SHOWS_ERRORS, ContentErrors
 from ..feedback import feedback
 from ..folders import CONTENT_DIRS
 from ..history import History, edition_date, last_commit_time, read_history
@@ -32,7 +32,7 @@ from ..render.addresslinks import AddressLinks
 from ..render.compiledtemplates import CompiledTemplates
 from ..render.diskcache import DiskCache, key
 from ..render.printheader import print_header
-from ..render.text import error_box, escaped_nav, no_break_spaces, no_break_toc
+from ..render.text import escaped_nav, no_break_spaces, no_break_toc, with_error_box
 from ..sanitize import clean
 from .config import OmlaegningConfig, was_url_of
 from .dirtyserve import carry_search_index, quiet
@@ -102,7 +102,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
                 # The Danish report alone, exit code 1: MkDocs would add its English "Aborted with a BuildError!".
                 print(error.report(), file=sys.stderr)
                 raise SystemExit(1) from None
-            log.error(error.report())
+            log.error(error.report(PREVIEW_KEEPS_LAST_GOOD if self.last_good else PREVIEW_SHOWS_ERRORS))
             if self.last_good:
                 self.rendered, self.problems = self.last_good, error
             else:  # nothing good to keep yet: the preview shows the errors until they are fixed
@@ -197,7 +197,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         return page
 
     def on_page_markdown(self, markdown, /, *, page, config, files):
-        return error_box(self.problems.errors) + markdown if self.problems else markdown
+        return with_error_box(markdown, self.problems.errors) if self.problems else markdown
 
     def on_page_content(self, html, /, *, page, config, files):
         # Every page, hand-written ones too: safety is a property of the output, not of the YAML checks.

@@ -86,3 +86,15 @@ def error_box(errors) -> str:
     lines = "\n".join(f"    - {plain(error)}" for error in errors)
     return (f'!!! danger "Fejl i indholdet – du ser den seneste udgave uden fejl"\n\n{lines}\n\n'
             "    Ret fejlene i YAML-filerne; siden opdateres, når de er rettet.\n\n")
+
+
+_TITLE = re.compile(r"^# .*\n", re.M)
+
+
+def with_error_box(markdown: str, errors) -> str:
+    """A page's Markdown with the error box right under its title: above it, the box would be a section of its
+    own in the theme's search index, and the page would be found twice while the errors last."""
+    title = _TITLE.search(markdown)
+    if title is None:
+        return error_box(errors) + markdown
+    return f"{markdown[:title.end()]}\n{error_box(errors)}{markdown[title.end():]}"
