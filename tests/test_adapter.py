@@ -311,7 +311,7 @@ def test_on_page_markdown_puts_the_errors_under_the_title_only_while_there_are_a
     title, box, text = shown.partition("Fejl i indholdet")
     assert title.startswith("# Side {#side}\n") and "concept/faser/slut.yaml" in text and text.endswith("\nTekst.\n")
     # A page without a title of its own gets the box first.
-    assert plugin.on_page_markdown("Tekst.", page=_page(), config=config, files=None).startswith('!!! danger "Fejl')
+    assert plugin.on_page_markdown("Tekst.", page=_page(), config=config, files=None).startswith('!!! danger fejlboks "Fejl')
 
 
 @pytest.mark.parametrize("edit_uri, edit_url, expected", [

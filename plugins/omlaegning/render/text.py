@@ -84,7 +84,7 @@ def escaped_nav(nav: list) -> list:
 def error_box(errors) -> str:
     """A Danish warning box listing content errors, for the top of a preview page."""
     lines = "\n".join(f"    - {plain(error)}" for error in errors)
-    return (f'!!! danger "Fejl i indholdet – du ser den seneste udgave uden fejl"\n\n{lines}\n\n'
+    return (f'!!! danger fejlboks "Fejl i indholdet – du ser den seneste udgave uden fejl"\n\n{lines}\n\n'
             "    Ret fejlene i YAML-filerne; siden opdateres, når de er rettet.\n\n")
 
 
