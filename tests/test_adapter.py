@@ -94,15 +94,16 @@ def test_on_config_stops_a_build_with_the_danish_report(minimal, tmp_path, capsy
     (True, "Forhåndsvisningen viser den seneste udgave uden fejl, indtil de er rettet."),
     (False, "Forhåndsvisningen viser fejlene, indtil de er rettet."),
 ])
-def test_on_config_under_serve_keeps_the_preview_going(minimal, tmp_path, caplog, good_first, said):
+def test_on_config_under_serve_keeps_the_preview_going(minimal, tmp_path, capsys, good_first, said):
     plugin, config = _plugin(minimal.root, tmp_path, "serve")
     if good_first:
         plugin.on_config(config)
         good = plugin.rendered
     minimal.replace("concept/faser/slut.yaml", "nummer: 2", "nummer: nul")
-    with caplog.at_level(logging.ERROR):
-        plugin.on_config(config)
-    assert caplog.messages[-1].splitlines()[-1] == f"Ret fejlene i YAML-filerne ovenfor. {said}"
+    capsys.readouterr()
+    plugin.on_config(config)
+    report = capsys.readouterr().err.splitlines()
+    assert report[0] == "1 fejl i håndbogens indhold:" and report[-1] == f"Ret fejlene i YAML-filerne ovenfor. {said}"
     if good_first:
         assert plugin.rendered is good and plugin.problems.errors[0].file == "concept/faser/slut.yaml"
     else:

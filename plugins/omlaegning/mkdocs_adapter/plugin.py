@@ -39,7 +39,6 @@ from .dirtyserve import carry_search_index, quiet
 from .pagefiles import GeneratedPage, always_modified, edit_uri, nav_paths, site_settings, with_written_pages
 from .watching import watch_content
 
-log = logging.getLogger("mkdocs.plugins.omlaegning")
 _CLEANED = "rensede"  # the disk cache's section for sanitized pages
 
 
@@ -98,11 +97,11 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
             self.rendered = prebuilt.read(self.root, entry) or self._render(entry, history, public_url, was_url)
             self.last_good = self.rendered
         except ContentErrors as error:
-            if not self.serving:
-                # The Danish report alone, exit code 1: MkDocs would add its English "Aborted with a BuildError!".
+            # The Danish report alone, without MkDocs' English "ERROR -" before it.
+            if not self.serving:  # exit code 1: MkDocs would add its English "Aborted with a BuildError!"
                 print(error.report(), file=sys.stderr)
                 raise SystemExit(1) from None
-            log.error(error.report(PREVIEW_KEEPS_LAST_GOOD if self.last_good else PREVIEW_SHOWS_ERRORS))
+            print(error.report(PREVIEW_KEEPS_LAST_GOOD if self.last_good else PREVIEW_SHOWS_ERRORS), file=sys.stderr)
             if self.last_good:
                 self.rendered, self.problems = self.last_good, error
             else:  # nothing good to keep yet: the preview shows the errors until they are fixed
