@@ -212,7 +212,7 @@ def watch(root: Path, target: Path, report: Callable[[str], None], stop: Callabl
             try:
                 files, _ = export_files(root)
             except ContentErrors as error:
-                report(error.report())
+                report(error.report("Den seneste eksport uden fejl bliver liggende, indtil de er rettet."))
             else:
                 changed = sync(target, files)
                 report(f"Eksporten er opdateret: {len(changed)} filer ændret." if changed
