@@ -187,7 +187,8 @@ def test_serve_dirty_starts_the_search_index_from_the_last_one_without_the_pages
     assert search.search_index_prev is None  # nothing left for the theme to merge: it writes the list as it is
 
 
-@pytest.mark.parametrize("command, dirty, warned", [("serve", True, False), ("serve", False, True), ("build", True, True)])
+@pytest.mark.parametrize("command, dirty, warned", [
+    ("serve", True, False), ("serve", False, True), ("build", True, True)])
 def test_mkdocs_warning_of_dirty_builds_is_dropped_only_while_serving_dirty(minimal, tmp_path, caplog, command,
                                                                            dirty, warned):
     plugin, _ = _plugin(minimal.root, tmp_path, command)
@@ -311,8 +312,10 @@ def test_on_page_markdown_puts_the_errors_under_the_title_only_while_there_are_a
     shown = plugin.on_page_markdown(page, page=_page(), config=config, files=None)
     title, box, text = shown.partition("Fejl i indholdet")
     assert title.startswith("# Side {#side}\n") and "concept/faser/slut.yaml" in text and text.endswith("\nTekst.\n")
-    # A page without a title of its own gets the box first.
-    assert plugin.on_page_markdown("Tekst.", page=_page(), config=config, files=None).startswith('!!! danger fejlboks "Fejl')
+    # A page without a title of its own gets the box first, not inside a code block whose line begins with '# '.
+    untitled = "Tekst.\n\n```\n# kommentar\nkode\n```\n"
+    shown = plugin.on_page_markdown(untitled, page=_page(), config=config, files=None)
+    assert shown.startswith('!!! danger fejlboks "Fejl') and shown.endswith(untitled)
 
 
 @pytest.mark.parametrize("edit_uri, edit_url, expected", [

@@ -94,7 +94,7 @@ def syntax_error(file: str, text: str, lines: Lines, error: yaml.MarkedYAMLError
     if "indrykningen" in message:
         message = message[:-1] + _indent_above(text, where.line)
     elif "listepunkt" in message:
-        message = message[:-1] + _item_above(text, where.line)
+        message = message[:-1] + _item_above(text, lines, where.line)
     return error_at(file, where, message)
 
 
@@ -107,18 +107,41 @@ def _indent_above(text: str, line: int) -> str:
     return f"; linjen over har {spaces} mellemrum foran."
 
 
-def _item_above(text: str, line: int) -> str:
-    """'; punktet over har 2 mellemrum foran bindestregen.': where the list's items stand. Of the items above,
-    the one indented most like this line: the nearest may belong to a list inside the previous item."""
-    lines = editor_lines(text)
-    def indent(l: str) -> int:
-        return len(l) - len(l.lstrip(" "))
-    items = [indent(l) for l in lines[:line - 1] if l.lstrip(" ").startswith("-")]
-    if not items or line > len(lines):
+def _item_above(text: str, lines: Lines, line: int) -> str:
+    """'; punktet over har 2 mellemrum foran bindestregen.': where the items of the list this line most likely
+    belongs in stand. The list items above are the scanner's (not a '-' inside a block of text, '---' or '-5');
+    of those whose list is still open at this line (no line after them is indented less, or as much without
+    a '-'), the one indented most like this line, the nearest when two are alike. Nothing, when that is this
+    line's own indentation."""
+    items: set[int] = set()  # the editor's line of each list item above this line
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            at = lines.at(token.start_mark.index).line
+            if at >= line:
+                break
+            if isinstance(token, yaml.BlockEntryToken):
+                items.add(at)
+    except yaml.YAMLError:
+        pass
+    written = editor_lines(text)
+    here = len(written[line - 1]) - len(written[line - 1].lstrip(" "))
+    open_items: list[int] = []  # their indentation, the nearest first
+    below_plain = below_item = len(text)  # the least indentation after, of lines without and with a '-'
+    for number in range(line - 1, 0, -1):
+        content = written[number - 1].lstrip(" ")
+        if not content or content.startswith("#"):
+            continue
+        spaces = len(written[number - 1]) - len(content)
+        if number in items and spaces < below_plain and spaces <= below_item:
+            open_items.append(spaces)
+        if content.startswith("-"):
+            below_item = min(below_item, spaces)
+        else:
+            below_plain = min(below_plain, spaces)
+    if not open_items:
         return "."
-    here = indent(lines[line - 1])
-    nearest = min(reversed(items), key=lambda spaces: abs(spaces - here))
-    return f"; punktet over har {nearest} mellemrum foran bindestregen."
+    nearest = min(open_items, key=lambda spaces: abs(spaces - here))
+    return "." if nearest == here else f"; punktet over har {nearest} mellemrum foran bindestregen."
 
 
 # The largest real file (Randers) is about 30 KB; far larger input is a mistake, and slow to parse.

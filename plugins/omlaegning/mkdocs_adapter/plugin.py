@@ -4,7 +4,7 @@ Loading happens in on_config, before MkDocs cleans site/, so a content error sto
 the build with the Danish report. `mkdocs build` also writes into a temporary folder
 and swaps it in only when the whole build succeeded, so no failure leaves a half-built
 site. Under `mkdocs serve` a mistake instead keeps the last good pages, with the
-errors shown on top of every page, so the editor's preview never hangs.
+errors shown under every page's title, so the editor's preview never hangs.
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
         self.root: Path | None = None               # where concept/ and data/ are
         self.rendered: Prebuilt | None = None
         self.last_good: Prebuilt | None = None  # under serve: the pages kept while the YAML has errors
-        self.problems: ContentErrors | None = None  # under serve: the errors shown on top of every page
+        self.problems: ContentErrors | None = None  # under serve: the errors shown on every page
         self.site_dir: Path | None = None           # atomic builds: where the site goes when it is complete,
         self.building: Path | None = None           # and where it is built until then
         self.edition: datetime.date | None = None
@@ -129,7 +129,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
 
     def _everywhere(self, config) -> str:
         """What every page shows besides its own content: the navigation, the print header's short links and
-        edition, the footer's mailbox, the errors on top while the YAML has any, and the site's own settings."""
+        edition, the footer's mailbox, the errors while the YAML has any, and the site's own settings."""
         r = self.rendered
         return json.dumps([r.nav, r.short_links, r.form_pages, r.email, r.edition,
                            self.problems.report() if self.problems else None, site_settings(config)])

@@ -1,6 +1,6 @@
 """What the preview shows when the content has errors before it was ever good: the errors, in Danish.
 
-Under `mkdocs serve` a mistake normally keeps the last good pages with the errors on top. When the
+Under `mkdocs serve` a mistake normally keeps the last good pages with the errors under their titles. When the
 very first build already fails there are no good pages to keep, so the handbook is this one page
 until the files are fixed; the next save that fixes them brings the whole handbook back.
 """

@@ -82,13 +82,13 @@ def escaped_nav(nav: list) -> list:
 
 
 def error_box(errors) -> str:
-    """A Danish warning box listing content errors, for the top of a preview page."""
+    """A Danish warning box listing content errors, for a preview page (under its title: with_error_box)."""
     lines = "\n".join(f"    - {plain(error)}" for error in errors)
     return (f'!!! danger fejlboks "Fejl i indholdet – du ser den seneste udgave uden fejl"\n\n{lines}\n\n'
             "    Ret fejlene i YAML-filerne; siden opdateres, når de er rettet.\n\n")
 
 
-_TITLE = re.compile(r"^# .*\n", re.M)
+_TITLE = re.compile(r"\A\s*# [^\n]*(?:\n|\Z)")  # the page's title: its first line, not a '# ' in a code block
 
 
 def with_error_box(markdown: str, errors) -> str:
@@ -97,4 +97,4 @@ def with_error_box(markdown: str, errors) -> str:
     title = _TITLE.search(markdown)
     if title is None:
         return error_box(errors) + markdown
-    return f"{markdown[:title.end()]}\n{error_box(errors)}{markdown[title.end():]}"
+    return f"{markdown[:title.end()].rstrip(chr(10))}\n\n{error_box(errors)}{markdown[title.end():]}"
