@@ -78,6 +78,8 @@ def test_serve_starts_on_broken_content_with_the_errors_and_turns_into_the_handb
         assert wait_for(lambda: "Håndbogen kan ikke vises endnu" in fetch(base + "/")), log.read_text(encoding="utf-8")
         page = fetch(base + "/")
         assert "concept/principper/ressourcer.yaml:3:9: felt 'nummer': Forventede et helt tal" in page
+        # A preview reopened on a published page finds the errors there too, not a missing page.
+        assert "Håndbogen kan ikke vises endnu" in fetch(base + "/kommuner/herning/")
         assert "Traceback" not in log.read_text(encoding="utf-8")
         repo_copy.replace("concept/principper/ressourcer.yaml", 'nummer: "2"', "nummer: 2")
         assert wait_for(lambda: "Fokusér på borgernes ressourcer" in fetch(base + "/principper/ressourcer/"))

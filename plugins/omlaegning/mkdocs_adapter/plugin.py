@@ -106,7 +106,7 @@ class OmlaegningPlugin(BasePlugin[OmlaegningConfig]):
                 self.rendered, self.problems = self.last_good, error
             else:  # nothing good to keep yet: the preview shows the errors until they are fixed
                 from ..render.errorpage import error_handbook
-                self.rendered = self._prebuilt(error_handbook(error))
+                self.rendered = self._prebuilt(error_handbook(error, self.root))
         config.nav = with_written_pages(escaped_nav(self.rendered.nav), config.nav or [])
         return config
 
