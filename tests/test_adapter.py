@@ -111,7 +111,7 @@ def test_on_config_under_serve_keeps_the_preview_going(minimal, tmp_path, capsys
         assert "concept/faser/slut.yaml:2:9" in plugin.rendered.pages[0].markdown
 
 
-def test_serve_started_on_broken_content_shows_the_errors_at_every_published_page(minimal, tmp_path, capsys):
+def test_serve_started_on_broken_content_shows_the_errors_at_every_published_page(minimal, tmp_path):
     minimal.write("links.lock", "/\n/faser/start/\n/faser/start/#formaal\n/l/start/ /faser/start/\n")
     minimal.replace("concept/faser/slut.yaml", "nummer: 2", "nummer: nul")
     plugin, config = _plugin(minimal.root, tmp_path, "serve")

@@ -58,14 +58,24 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     return "YAML-syntaksfejl: filen kan ikke læses som YAML (tjek indrykning, kolon og anførselstegn)."
 
 
+def _tokens_before(text: str, index: int):
+    """The YAML scanner's tokens that start before `index`; a scanner error on the way is raised."""
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if token.start_mark.index >= index:
+            return
+        yield token
+
+
+def _indentation(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def _quoted_just_before(text: str, mark) -> yaml.ScalarToken | None:
     """The text in quotes that ends right before `mark`, if that is the last token there."""
     last = None
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if token.start_mark.index >= mark.index:
-                break
-            last = token
+        for last in _tokens_before(text, mark.index):
+            pass
     except yaml.YAMLError:
         return None
     if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'"):
@@ -94,7 +104,7 @@ def syntax_error(file: str, text: str, lines: Lines, error: yaml.MarkedYAMLError
     if "indrykningen" in message:
         message = message[:-1] + _indent_above(text, where.line)
     elif "listepunkt" in message:
-        message = message[:-1] + _item_above(text, lines, where.line)
+        message = message[:-1] + _item_above(text, lines, mark.index)
     return error_at(file, where, message)
 
 
@@ -103,35 +113,32 @@ def _indent_above(text: str, line: int) -> str:
     above = [l for l in editor_lines(text)[:line - 1] if l.strip() and not l.lstrip().startswith("#")]
     if not above:
         return "."
-    spaces = len(above[-1]) - len(above[-1].lstrip(" "))
-    return f"; linjen over har {spaces} mellemrum foran."
+    return f"; linjen over har {_indentation(above[-1])} mellemrum foran."
 
 
-def _item_above(text: str, lines: Lines, line: int) -> str:
-    """'; punktet over har 2 mellemrum foran bindestregen.': where the items of the list this line most likely
-    belongs in stand. The list items above are the scanner's (not a '-' inside a block of text, '---' or '-5');
-    of those whose list is still open at this line (no line after them is indented less, or as much without
-    a '-'), the one indented most like this line, the nearest when two are alike. Nothing, when that is this
-    line's own indentation."""
+def _item_above(text: str, lines: Lines, index: int) -> str:
+    """'; punktet over har 2 mellemrum foran bindestregen.': where the items stand of the list that the list
+    item at `index` most likely belongs in. The list items above are the scanner's (not a '-' inside a block
+    of text, '---' or '-5'); of those whose list is still open at its line (no line after them is indented
+    less, or as much without a '-'), the one indented most like its line, the nearest when two are alike.
+    Nothing, when that is its line's own indentation."""
+    line = lines.at(index).line
     items: set[int] = set()  # the editor's line of each list item above this line
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            at = lines.at(token.start_mark.index).line
-            if at >= line:
-                break
+        for token in _tokens_before(text, index):
             if isinstance(token, yaml.BlockEntryToken):
-                items.add(at)
+                items.add(lines.at(token.start_mark.index).line)
     except yaml.YAMLError:
         pass
     written = editor_lines(text)
-    here = len(written[line - 1]) - len(written[line - 1].lstrip(" "))
+    here = _indentation(written[line - 1])
     open_items: list[int] = []  # their indentation, the nearest first
     below_plain = below_item = len(text)  # the least indentation after, of lines without and with a '-'
     for number in range(line - 1, 0, -1):
         content = written[number - 1].lstrip(" ")
         if not content or content.startswith("#"):
             continue
-        spaces = len(written[number - 1]) - len(content)
+        spaces = _indentation(written[number - 1])
         if number in items and spaces < below_plain and spaces <= below_item:
             open_items.append(spaces)
         if content.startswith("-"):
